@@ -1,0 +1,5 @@
+"""`python -m repbook` is the `repbook` command."""
+
+from repbook.cli import main
+
+main()

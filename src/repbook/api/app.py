@@ -1,0 +1,63 @@
+"""The NinjaAPI instance: routers, error handlers, OpenAPI at /api/v1/openapi.json."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+from repbook import __version__
+from repbook.api import accounts
+from repbook.api.auth import AUTH
+
+api = NinjaAPI(
+    title="Repbook API",
+    version=__version__,
+    description="Repbook's JSON API. Authenticate with `Authorization: Bearer <token>`.",
+    auth=AUTH,
+    urls_namespace="api",
+)
+api.add_router("", accounts.router)
+
+
+def _detail(request: HttpRequest, detail: object, status: int) -> HttpResponse:
+    return api.create_response(request, {"detail": detail}, status=status)
+
+
+@api.exception_handler(ValidationError)
+def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = [
+        {
+            "field": ".".join(str(p) for p in e.get("loc", ())[1:]) or None,
+            "message": e.get("msg", ""),
+        }
+        for e in exc.errors
+    ]
+    return _detail(request, errors, 422)
+
+
+@api.exception_handler(AuthenticationError)
+def on_auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    return _detail(request, "Authentication required: send a valid Bearer token.", 401)
+
+
+@api.exception_handler(HttpError)
+def on_http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return _detail(request, exc.message, exc.status_code)
+
+
+@api.exception_handler(ObjectDoesNotExist)
+def on_not_found(request: HttpRequest, exc: ObjectDoesNotExist) -> HttpResponse:
+    # Someone else's row and a missing row answer the same, so ids leak nothing.
+    return _detail(request, "Not found.", 404)
+
+
+@api.exception_handler(Http404)
+def on_http404(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return _detail(request, "Not found.", 404)
+
+
+@api.exception_handler(PermissionDenied)
+def on_forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return _detail(request, str(exc) or "Not allowed.", 403)

@@ -1,0 +1,37 @@
+"""API authentication: a personal Bearer token, or the web session (with CSRF)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from ninja.security import APIKeyCookie, HttpBearer
+
+from repbook.services.accounts import user_for_token
+
+
+class BearerToken(HttpBearer):
+    openapi_description = (
+        "A personal API token from Settings → API tokens, or `repbook token create`."
+    )
+
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = user_for_token(token)
+        if user is not None:
+            request.user = user
+        return user
+
+
+class SessionCookie(APIKeyCookie):
+    """The browser's logged-in session; unsafe methods need the CSRF token (ninja checks it)."""
+
+    param_name = "sessionid"
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            return user
+        return None
+
+
+AUTH = [BearerToken(), SessionCookie(csrf=True)]

@@ -1,0 +1,1 @@
+"""The exercise directory as data files (`exercises/*.toml`) and their loader."""

@@ -1,0 +1,23 @@
+"""The `repbook` command: parse arguments, call a service, print. Nothing else lives here."""
+
+from __future__ import annotations
+
+import click
+
+from repbook import __version__
+from repbook.cli import accounts, serve, system
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="repbook")
+def main() -> None:
+    """Repbook: a self-hosted strength-training log.
+
+    Data lives in REPBOOK_DATA_DIR (SQLite) or DATABASE_URL (PostgreSQL).
+    """
+
+
+main.add_command(serve.serve)
+main.add_command(accounts.user)
+main.add_command(accounts.token)
+main.add_command(system.check)

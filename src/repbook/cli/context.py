@@ -1,0 +1,79 @@
+"""What every command needs: Django set up, the database ready, the user to act as."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def setup_django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "repbook.settings")
+    import django
+
+    django.setup()
+
+
+@contextmanager
+def friendly_errors() -> Iterator[None]:
+    """Turn a database that cannot be reached into one clear sentence instead of a traceback."""
+    from django.db import DatabaseError
+
+    from repbook.catalog.files import CatalogError
+
+    try:
+        yield
+    except CatalogError as exc:
+        raise click.ClickException(f"the exercise catalog has an error: {exc}") from exc
+    except DatabaseError as exc:
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise click.ClickException(f"the database failed: {first_line}") from exc
+
+
+def ready(func: F) -> F:
+    """Decorator: set up Django and migrate/load the catalog before the command runs."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        setup_django()
+        from repbook.services.bootstrap import ensure_ready
+
+        with friendly_errors():
+            ensure_ready()
+            return func(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def resolve_user(name: str | None) -> Any:
+    """The user named, or the only user; on a fresh data dir, the first local user is created."""
+    from repbook.services.bootstrap import create_first_user_if_none
+    from repbook.storage.models import User
+
+    if name:
+        user = User.objects.filter(username=name).first()
+        if user is None:
+            raise click.UsageError(f"no user named {name!r}; see `repbook user list`")
+        return user
+    first = create_first_user_if_none()
+    if first is not None:
+        print_first_user(first.username, first.password, out=sys.stderr)
+    users = list(User.objects.order_by("id")[:2])
+    if len(users) > 1:
+        raise click.UsageError("there are several users: say which one with --user NAME")
+    return users[0]
+
+
+def print_first_user(username: str, password: str, out: Any = None) -> None:
+    click.echo(
+        f"Created your Repbook account.\n  user name: {username}\n  password:  {password}\n"
+        "Change the password on the web (or: repbook user password NAME).",
+        file=out,
+    )

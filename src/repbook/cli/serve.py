@@ -1,0 +1,76 @@
+"""`repbook serve`: get the database ready and serve with gunicorn until interrupted."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from repbook.cli.context import friendly_errors, print_first_user, setup_django
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
+)
+@click.option(
+    "--threads",
+    default=4,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Threads per worker.",
+)
+@click.option("--access-log", is_flag=True, help="Print one line per request.")
+def serve(host: str, port: int, workers: int, threads: int, access_log: bool) -> None:
+    """Migrate, load the exercise catalog and programs, and serve Repbook."""
+    setup_django()
+    from django.db import connections
+
+    from repbook.services.bootstrap import create_first_user_if_none, ensure_ready
+    from repbook.services.checks import configuration_problems
+
+    problems = configuration_problems(host)
+    if problems:
+        raise click.ClickException("refusing to start:\n  - " + "\n  - ".join(problems))
+    with friendly_errors():
+        ensure_ready()
+        first = create_first_user_if_none()
+    if first is not None:
+        print_first_user(first.username, first.password)
+    # Forked workers must not share the master's database connection.
+    connections.close_all()
+    shown_host = f"[{host}]" if ":" in host else host
+    click.echo(f"Repbook is running at http://{shown_host}:{port}/  (Ctrl-C to stop)")
+    _run_gunicorn(
+        {
+            "bind": f"{shown_host}:{port}",
+            "workers": workers,
+            "threads": threads,
+            "worker_class": "gthread",
+            # Large imports run inside a request; give them time.
+            "timeout": 120,
+            "graceful_timeout": 10,
+            "accesslog": "-" if access_log else None,
+            "errorlog": "-",
+            "loglevel": "warning",
+        }
+    )
+
+
+def _run_gunicorn(options: dict[str, Any]) -> None:
+    from gunicorn.app.base import BaseApplication
+
+    from repbook.wsgi import application
+
+    class RepbookServer(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                if value is not None:
+                    self.cfg.set(key, value)
+
+        def load(self) -> Any:
+            return application
+
+    RepbookServer().run()

@@ -1,0 +1,48 @@
+"""The canonical muscle groups used for data, statistics and the body map."""
+
+from __future__ import annotations
+
+from typing import Final
+
+#: slug -> display name, in head-to-toe order (the order lists and tables use).
+MUSCLES: Final[dict[str, str]] = {
+    "neck": "Neck",
+    "traps": "Traps",
+    "front_delts": "Front delts",
+    "side_delts": "Side delts",
+    "rear_delts": "Rear delts",
+    "chest": "Chest",
+    "upper_back": "Upper back",
+    "lats": "Lats",
+    "lower_back": "Lower back",
+    "biceps": "Biceps",
+    "triceps": "Triceps",
+    "forearms": "Forearms",
+    "abs": "Abs",
+    "obliques": "Obliques",
+    "glutes": "Glutes",
+    "abductors": "Abductors",
+    "adductors": "Adductors",
+    "quads": "Quads",
+    "hamstrings": "Hamstrings",
+    "calves": "Calves",
+}
+
+#: Longer descriptions shown where a name alone would be unclear.
+MUSCLE_NOTES: Final[dict[str, str]] = {
+    "upper_back": "rhomboids and middle trapezius",
+    "lower_back": "erector spinae",
+    "traps": "upper trapezius",
+    "abductors": "outer hip: gluteus medius and minimus",
+    "adductors": "inner thigh",
+}
+
+
+def muscle_name(slug: str) -> str:
+    """Display name of a canonical muscle group; raises KeyError for an unknown slug."""
+    return MUSCLES[slug]
+
+
+def is_muscle(slug: str) -> bool:
+    """True when `slug` is one of the canonical groups."""
+    return slug in MUSCLES

@@ -1,0 +1,1 @@
+"""Built-in programs as data files, and their loader."""

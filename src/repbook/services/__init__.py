@@ -1,0 +1,1 @@
+"""Use cases with their own transactions. Every write goes through here."""

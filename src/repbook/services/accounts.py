@@ -1,0 +1,103 @@
+"""Accounts: users, their settings row, and personal API tokens."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from repbook.storage.models import ApiToken, User, UserSettings, owned
+
+
+class AccountError(ValueError):
+    """A request about an account that cannot be carried out; the message says why."""
+
+
+@transaction.atomic
+def create_user(username: str, password: str, *, admin: bool = False, email: str = "") -> User:
+    """Create a user with validated password and a settings row; raises AccountError."""
+    username = username.strip()
+    if not username:
+        raise AccountError("the user name is empty")
+    if User.objects.filter(username__iexact=username).exists():
+        raise AccountError(f"a user named {username!r} already exists")
+    user = User(username=username, email=email, is_staff=admin, is_superuser=admin)
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        raise AccountError(" ".join(exc.messages)) from exc
+    user.set_password(password)
+    try:
+        user.full_clean(exclude=["password"])
+        user.save()
+    except ValidationError as exc:
+        raise AccountError(" ".join(exc.messages)) from exc
+    except IntegrityError as exc:
+        raise AccountError(f"a user named {username!r} already exists") from exc
+    UserSettings.objects.create(owner=user)
+    return user
+
+
+def generate_password() -> str:
+    """A random password that is easy to type from a screen: four groups of letters and digits."""
+    alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
+
+
+def settings_for(user: User) -> UserSettings:
+    """The user's settings row, created with defaults if it is missing."""
+    row, _ = UserSettings.objects.get_or_create(owner=user)
+    return row
+
+
+@dataclass(frozen=True)
+class NewToken:
+    token: ApiToken
+    secret: str
+
+
+def create_token(user: User, name: str) -> NewToken:
+    """Create an API token; the secret is returned once and only its hash is stored."""
+    name = name.strip()
+    if not name or len(name) > 100:
+        raise AccountError("a token needs a name of 1 to 100 characters")
+    secret = ApiToken.new_token()
+    token = ApiToken.objects.create(
+        owner=user, name=name, token_hash=ApiToken.hash(secret), hint=secret[:10]
+    )
+    return NewToken(token=token, secret=secret)
+
+
+def revoke_token(user: User, token_id: int) -> ApiToken:
+    """Revoke one of the user's tokens; raises ApiToken.DoesNotExist for anyone else's."""
+    token = owned(ApiToken, user).get(pk=token_id)
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+#: Remember a token's use at most this often, so a busy client does not write on every call.
+LAST_USED_RESOLUTION = timedelta(minutes=5)
+
+
+def user_for_token(secret: str) -> User | None:
+    """The active user a bearer token belongs to, or None."""
+    if not secret.startswith(ApiToken.PREFIX) or len(secret) > 200:
+        return None
+    token = (
+        ApiToken.objects.select_related("owner")
+        .filter(token_hash=ApiToken.hash(secret), revoked_at__isnull=True, owner__is_active=True)
+        .first()
+    )
+    if token is None:
+        return None
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.owner

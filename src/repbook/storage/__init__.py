@@ -1,0 +1,1 @@
+"""Storage: Django models, migrations, admin, read queries and owner scoping."""

@@ -1,0 +1,48 @@
+"""Every model of Repbook; import them from here."""
+
+from repbook.storage.models.accounts import (
+    ApiToken,
+    BodyWeight,
+    SiteSettings,
+    Unit,
+    User,
+    UserSettings,
+)
+from repbook.storage.models.catalog import Equipment, Exercise, ExerciseMuscle, Muscle
+from repbook.storage.models.owned import OwnedModel, OwnerMismatch, owned
+from repbook.storage.models.programs import (
+    ActiveProgram,
+    ExerciseMapping,
+    Prescription,
+    Program,
+    ProgramDay,
+    ProgressionState,
+)
+from repbook.storage.models.training import Set, SetType, Side, Workout, WorkoutExercise
+
+__all__ = [
+    "ActiveProgram",
+    "ApiToken",
+    "BodyWeight",
+    "Equipment",
+    "Exercise",
+    "ExerciseMapping",
+    "ExerciseMuscle",
+    "Muscle",
+    "OwnedModel",
+    "OwnerMismatch",
+    "Prescription",
+    "Program",
+    "ProgramDay",
+    "ProgressionState",
+    "Set",
+    "SetType",
+    "Side",
+    "SiteSettings",
+    "Unit",
+    "User",
+    "UserSettings",
+    "Workout",
+    "WorkoutExercise",
+    "owned",
+]

@@ -1,0 +1,114 @@
+"""Workouts, the exercises in them and the sets logged."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils import timezone
+
+from repbook.storage.models.accounts import Unit
+from repbook.storage.models.owned import OwnedModel
+
+
+class SetType(models.TextChoices):
+    WARMUP = "warmup", "Warm-up"
+    WORKING = "working", "Working"
+    DROP = "drop", "Drop"
+    FAILURE = "failure", "Failure"
+    AMRAP = "amrap", "AMRAP"
+
+
+class Side(models.TextChoices):
+    BOTH = "both", "Both"
+    LEFT = "left", "Left"
+    RIGHT = "right", "Right"
+
+
+class Workout(OwnedModel):
+    """One training session; open while `finished_at` is empty."""
+
+    name = models.CharField(max_length=120, blank=True, default="")
+    started_at = models.DateTimeField(default=timezone.now)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    notes = models.TextField(blank=True, default="")
+    felt_pain = models.BooleanField(default=False)
+    program_day = models.ForeignKey(
+        "storage.ProgramDay", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    #: Identifies a workout that came from an import, so importing it twice adds nothing.
+    import_key = models.CharField(max_length=64, blank=True, default="")
+
+    class Meta:
+        ordering = ["-started_at"]
+        indexes = [models.Index(fields=["owner", "-started_at"], name="workout_owner_started")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["owner", "import_key"],
+                condition=~models.Q(import_key=""),
+                name="workout_import_key_unique",
+            )
+        ]
+
+    @property
+    def is_open(self) -> bool:
+        return self.finished_at is None
+
+
+class WorkoutExercise(OwnedModel):
+    """An exercise inside a workout: its place, superset group and notes."""
+
+    owned_parents = ("workout",)
+
+    workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="entries")
+    exercise = models.ForeignKey("storage.Exercise", on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+    #: Entries with the same non-empty group are done as a superset (A-B-A-B).
+    superset_group = models.CharField(max_length=8, blank=True, default="")
+    notes = models.TextField(blank=True, default="")
+    rest_s = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["workout", "order"]
+
+
+class Set(OwnedModel):
+    """A set: what the program asked for (`target`) and what the user did.
+
+    `weight_kg` is the external load. For a bodyweight exercise it is the added load, and
+    negative for assistance (band or machine); the lifted load is then
+    body weight × the exercise's bodyweight fraction + weight_kg.
+    """
+
+    owned_parents = ("workout", "workout_exercise")
+
+    workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="sets")
+    workout_exercise = models.ForeignKey(
+        WorkoutExercise, on_delete=models.CASCADE, related_name="sets"
+    )
+    #: Copied from the workout exercise so statistics need no join.
+    exercise = models.ForeignKey("storage.Exercise", on_delete=models.PROTECT, related_name="+")
+    order = models.PositiveSmallIntegerField(default=0)
+    set_type = models.CharField(max_length=8, choices=SetType.choices, default=SetType.WORKING)
+    weight_kg = models.DecimalField(max_digits=8, decimal_places=3, null=True, blank=True)
+    typed_weight = models.DecimalField(max_digits=8, decimal_places=3, null=True, blank=True)
+    typed_unit = models.CharField(max_length=2, choices=Unit.choices, default=Unit.KG)
+    reps = models.PositiveSmallIntegerField(null=True, blank=True)
+    rpe = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    rir = models.PositiveSmallIntegerField(null=True, blank=True)
+    duration_s = models.PositiveIntegerField(null=True, blank=True)
+    distance_m = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    side = models.CharField(max_length=5, choices=Side.choices, default=Side.BOTH)
+    notes = models.TextField(blank=True, default="")
+    felt_pain = models.BooleanField(default=False)
+    #: What the program prescribed: {"reps": .., "weight_kg": .., "rpe": .., "reason": ..}.
+    target = models.JSONField(null=True, blank=True)
+    completed = models.BooleanField(default=True)
+    performed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["order", "id"]
+        indexes = [
+            models.Index(
+                fields=["owner", "exercise", "performed_at"], name="set_owner_exercise_time"
+            ),
+            models.Index(fields=["owner", "performed_at"], name="set_owner_time"),
+        ]

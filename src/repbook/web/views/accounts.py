@@ -1,0 +1,80 @@
+"""Registration, account settings and API tokens."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from repbook.services import accounts
+from repbook.storage.models import ApiToken, SiteSettings, owned
+from repbook.web.forms import RegistrationForm, TokenForm, UserSettingsForm
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    if not SiteSettings.current().registration_open:
+        return render(request, "registration/closed.html", status=403)
+    if request.user.is_authenticated:
+        return redirect("home")
+    form = RegistrationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = accounts.create_user(
+                form.cleaned_data["username"], form.cleaned_data["password"]
+            )
+        except accounts.AccountError:
+            # Same words whether the name is taken or not: no user enumeration.
+            form.add_error("username", "This user name cannot be used; choose another.")
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, f"Welcome to Repbook, {user.username}.")
+            return redirect("home")
+    return render(request, "registration/register.html", {"form": form})
+
+
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    row = accounts.settings_for(request.user)  # type: ignore[arg-type]
+    form = UserSettingsForm(request.POST or None, instance=row)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Settings saved.")
+        return redirect("settings")
+    tokens = owned(ApiToken, request.user)
+    return render(
+        request,
+        "web/settings.html",
+        {
+            "form": form,
+            "tokens": tokens,
+            "token_form": TokenForm(),
+            "new_secret": request.session.pop("new_token", None),
+        },
+    )
+
+
+@login_required
+@require_POST
+def create_token(request: HttpRequest) -> HttpResponse:
+    form = TokenForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "A token needs a name of 1 to 100 characters.")
+        return redirect("settings")
+    new = accounts.create_token(request.user, form.cleaned_data["name"])  # type: ignore[arg-type]
+    # Shown once on the next page, then gone: only the hash is stored.
+    request.session["new_token"] = new.secret
+    return redirect("settings")
+
+
+@login_required
+@require_POST
+def revoke_token(request: HttpRequest, token_id: int) -> HttpResponse:
+    try:
+        token = accounts.revoke_token(request.user, token_id)  # type: ignore[arg-type]
+    except ApiToken.DoesNotExist as exc:
+        raise Http404("No such token.") from exc
+    messages.success(request, f"Token “{token.name}” revoked.")
+    return redirect("settings")

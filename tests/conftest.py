@@ -1,0 +1,88 @@
+"""Shared fixtures: a real database (SQLite, or PostgreSQL via DATABASE_URL), catalog loaded."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from django.test import Client
+
+from repbook.catalog.load import load_catalog
+from repbook.services.accounts import create_token, create_user
+from repbook.storage.models import User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
+    """Migrate once per run, then load the real exercise catalog the way `serve` does."""
+    with django_db_blocker.unblock():
+        load_catalog(read_catalog())
+
+
+@pytest.fixture
+def make_user(db: None) -> Callable[..., User]:
+    def make(username: str = "alice", **kwargs: Any) -> User:
+        return create_user(username, PASSWORD, **kwargs)
+
+    return make
+
+
+@pytest.fixture
+def alice(make_user: Callable[..., User]) -> User:
+    return make_user("alice")
+
+
+@pytest.fixture
+def bob(make_user: Callable[..., User]) -> User:
+    return make_user("bob")
+
+
+@pytest.fixture
+def alice_client(alice: User) -> Client:
+    client = Client()
+    client.force_login(alice)
+    return client
+
+
+@pytest.fixture
+def bob_client(bob: User) -> Client:
+    client = Client()
+    client.force_login(bob)
+    return client
+
+
+class ApiClient:
+    """A test client that sends a Bearer token with every request."""
+
+    def __init__(self, token: str) -> None:
+        self.client = Client()
+        self.headers = {"Authorization": f"Bearer {token}"}
+
+    def get(self, path: str, **kw: Any) -> Any:
+        return self.client.get(path, headers=self.headers, **kw)
+
+    def post(self, path: str, data: Any = None, **kw: Any) -> Any:
+        return self.client.post(
+            path, data, content_type="application/json", headers=self.headers, **kw
+        )
+
+    def patch(self, path: str, data: Any = None, **kw: Any) -> Any:
+        return self.client.patch(
+            path, data, content_type="application/json", headers=self.headers, **kw
+        )
+
+    def delete(self, path: str, **kw: Any) -> Any:
+        return self.client.delete(path, headers=self.headers, **kw)
+
+
+@pytest.fixture
+def alice_api(alice: User) -> ApiClient:
+    return ApiClient(create_token(alice, "tests").secret)
+
+
+@pytest.fixture
+def bob_api(bob: User) -> ApiClient:
+    return ApiClient(create_token(bob, "tests").secret)

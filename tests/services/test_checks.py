@@ -1,0 +1,45 @@
+"""Configuration checks that keep an unsafe server from starting."""
+
+from __future__ import annotations
+
+import pytest
+
+from repbook.services.checks import configuration_problems, is_loopback
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.5"])
+def test_loopback_hosts(host: str) -> None:
+    assert is_loopback(host)
+
+
+@pytest.mark.parametrize("host", ["0.0.0.0", "192.168.1.10", "::", "repbook.example.org"])
+def test_public_hosts(host: str) -> None:
+    assert not is_loopback(host)
+
+
+def test_default_configuration_is_fine_locally() -> None:
+    assert configuration_problems("127.0.0.1") == []
+
+
+def test_debug_on_a_public_host_is_refused(settings) -> None:
+    settings.DEBUG = True
+    settings.ALLOWED_HOSTS = ["repbook.example.org"]
+    assert configuration_problems("127.0.0.1") == []
+    problems = configuration_problems("0.0.0.0")
+    assert any("REPBOOK_DEBUG" in p for p in problems)
+
+
+@pytest.mark.parametrize("secret", ["changeme", "short-secret", "django-insecure"])
+def test_placeholder_secrets_are_refused(settings, secret: str) -> None:
+    settings.SECRET_KEY = secret
+    assert any("REPBOOK_SECRET_KEY" in p for p in configuration_problems("127.0.0.1"))
+
+
+def test_public_host_needs_allowed_hosts(settings) -> None:
+    settings.ALLOWED_HOSTS = ["localhost", "127.0.0.1"]
+    assert any("REPBOOK_ALLOWED_HOSTS" in p for p in configuration_problems("0.0.0.0"))
+
+
+def test_unwritable_data_dir_is_reported(settings, tmp_path) -> None:
+    settings.DATA_DIR = tmp_path / "missing"
+    assert any("does not exist" in p for p in configuration_problems())
