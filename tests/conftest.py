@@ -1,4 +1,8 @@
-"""Shared fixtures: a real database (SQLite, or PostgreSQL via DATABASE_URL), catalog loaded."""
+"""Shared fixtures: a real database (SQLite, or PostgreSQL via DATABASE_URL).
+
+The exercise catalog is loaded by migrate (post_migrate), and again after each flush of a
+transactional test, exactly as in production.
+"""
 
 from __future__ import annotations
 
@@ -8,18 +12,10 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from repbook.catalog.load import load_catalog
 from repbook.services.accounts import create_token, create_user
 from repbook.storage.models import User
 
 PASSWORD = "correct-horse-battery-staple"
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
-    """Migrate once per run, then load the real exercise catalog the way `serve` does."""
-    with django_db_blocker.unblock():
-        load_catalog(read_catalog())
 
 
 @pytest.fixture
@@ -65,14 +61,10 @@ class ApiClient:
         return self.client.get(path, headers=self.headers, **kw)
 
     def post(self, path: str, data: Any = None, **kw: Any) -> Any:
-        return self.client.post(
-            path, data, content_type="application/json", headers=self.headers, **kw
-        )
+        return self.client.post(path, data, content_type="application/json", headers=self.headers, **kw)
 
     def patch(self, path: str, data: Any = None, **kw: Any) -> Any:
-        return self.client.patch(
-            path, data, content_type="application/json", headers=self.headers, **kw
-        )
+        return self.client.patch(path, data, content_type="application/json", headers=self.headers, **kw)
 
     def delete(self, path: str, **kw: Any) -> Any:
         return self.client.delete(path, headers=self.headers, **kw)

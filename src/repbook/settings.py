@@ -35,9 +35,7 @@ def _flag(name: str) -> bool:
 
 def _data_dir() -> Path:
     configured = os.environ.get("REPBOOK_DATA_DIR", "").strip()
-    path = (
-        Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir("repbook"))
-    )
+    path = Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir("repbook"))
     path.mkdir(parents=True, exist_ok=True)
     return path
 
@@ -80,6 +78,7 @@ INSTALLED_APPS = [
     "ninja",
     "axes",
     "repbook.storage",
+    "repbook.catalog",
     "repbook.web",
 ]
 
@@ -119,9 +118,7 @@ TEMPLATES = [
 SQLITE_PATH = DATA_DIR / "repbook.sqlite3"
 DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
 if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)
-    }
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
 else:
     DATABASES = {
         "default": {

@@ -43,9 +43,7 @@ def test_session_works_and_unsafe_methods_need_csrf(alice) -> None:
     assert refused.status_code == 403
 
 
-def test_tokens_api_lists_only_own_tokens_and_hides_secrets(
-    alice_api: ApiClient, bob_api: ApiClient
-) -> None:
+def test_tokens_api_lists_only_own_tokens_and_hides_secrets(alice_api: ApiClient, bob_api: ApiClient) -> None:
     created = alice_api.post("/api/v1/tokens", {"name": "watch"})
     assert created.status_code == 201
     body = created.json()

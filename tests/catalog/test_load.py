@@ -23,9 +23,7 @@ def test_load_is_idempotent_and_keeps_ids() -> None:
 
 
 def test_muscle_roles_are_stored() -> None:
-    links = ExerciseMuscle.objects.filter(
-        exercise__slug="back-extension", exercise__owner__isnull=True
-    )
+    links = ExerciseMuscle.objects.filter(exercise__slug="back-extension", exercise__owner__isnull=True)
     roles = {(link.muscle_id, link.role) for link in links}
     assert roles == {
         ("lower_back", "primary"),

@@ -17,9 +17,7 @@ def run(*args: str, input: str | None = None) -> object:
 
 
 def test_user_create_reads_password_from_stdin() -> None:
-    result = run(
-        "user", "create", "frank", "--admin", "--password-stdin", input="a-long-enough-passphrase\n"
-    )
+    result = run("user", "create", "frank", "--admin", "--password-stdin", input="a-long-enough-passphrase\n")
     assert result.exit_code == 0, result.output
     user = User.objects.get(username="frank")
     assert user.is_superuser and user.check_password("a-long-enough-passphrase")

@@ -18,11 +18,7 @@ REPBOOK = [sys.executable, "-m", "repbook"]
 
 
 def fresh_env(data_dir: Path) -> dict[str, str]:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if not k.startswith(("DATABASE_URL", "REPBOOK_", "DJANGO_"))
-    }
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "REPBOOK_", "DJANGO_"))}
     env["REPBOOK_DATA_DIR"] = str(data_dir)
     return env
 
@@ -44,9 +40,7 @@ def test_a_command_on_a_fresh_data_dir_migrates_and_creates_the_first_user(tmp_p
 
 def test_check_reports_a_placeholder_secret(tmp_path: Path) -> None:
     env = fresh_env(tmp_path) | {"REPBOOK_SECRET_KEY": "changeme"}
-    result = subprocess.run(
-        [*REPBOOK, "check"], env=env, capture_output=True, text=True, timeout=60
-    )
+    result = subprocess.run([*REPBOOK, "check"], env=env, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     assert "REPBOOK_SECRET_KEY" in result.stderr
 

@@ -36,9 +36,7 @@ def test_saving_a_child_under_another_owner_fails_loudly(alice, bob) -> None:
         WorkoutExercise.objects.create(owner=alice, workout=workout, exercise=exercise)
     entry = WorkoutExercise.objects.create(owner=bob, workout=workout, exercise=exercise)
     with pytest.raises(OwnerMismatch):
-        Set.objects.create(
-            owner=alice, workout=workout, workout_exercise=entry, exercise=exercise, reps=5
-        )
+        Set.objects.create(owner=alice, workout=workout, workout_exercise=entry, exercise=exercise, reps=5)
     assert not Set.objects.exists()
 
 

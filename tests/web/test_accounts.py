@@ -60,13 +60,9 @@ def test_registration_creates_an_account_and_logs_in() -> None:
 
 
 def test_registration_rejects_weak_or_mismatched_passwords() -> None:
-    weak = Client().post(
-        "/register/", {"username": "erin", "password": "abc", "password_again": "abc"}
-    )
+    weak = Client().post("/register/", {"username": "erin", "password": "abc", "password_again": "abc"})
     assert "too short" in str(weak.context["form"].errors)
-    differ = Client().post(
-        "/register/", {"username": "erin", "password": PASSWORD, "password_again": "x"}
-    )
+    differ = Client().post("/register/", {"username": "erin", "password": PASSWORD, "password_again": "x"})
     assert "differ" in str(differ.context["form"].errors)
     assert not User.objects.filter(username="erin").exists()
 

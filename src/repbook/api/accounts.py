@@ -55,9 +55,7 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Status[NewTokenOut]:
         new = accounts.create_token(request.auth, payload.name)  # type: ignore[attr-defined]
     except accounts.AccountError as exc:
         raise HttpError(422, str(exc)) from exc
-    out = NewTokenOut.model_validate(
-        {**TokenOut.from_orm(new.token).model_dump(), "token": new.secret}
-    )
+    out = NewTokenOut.model_validate({**TokenOut.from_orm(new.token).model_dump(), "token": new.secret})
     return Status(201, out)
 
 

@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from repbook import __version__
-from repbook.api import accounts
+from repbook.api import accounts, exercises
 from repbook.api.auth import AUTH
 
 api = NinjaAPI(
@@ -19,6 +19,7 @@ api = NinjaAPI(
     urls_namespace="api",
 )
 api.add_router("", accounts.router)
+api.add_router("", exercises.router)
 
 
 def _detail(request: HttpRequest, detail: object, status: int) -> HttpResponse:

@@ -11,9 +11,7 @@ from repbook.services.accounts import user_for_token
 
 
 class BearerToken(HttpBearer):
-    openapi_description = (
-        "A personal API token from Settings → API tokens, or `repbook token create`."
-    )
+    openapi_description = "A personal API token from Settings → API tokens, or `repbook token create`."
 
     def authenticate(self, request: HttpRequest, token: str) -> Any:
         user = user_for_token(token)
@@ -34,4 +32,10 @@ class SessionCookie(APIKeyCookie):
         return None
 
 
+def anonymous(request: HttpRequest) -> bool:
+    """Lets a public endpoint answer visitors too (after a token or session had its chance)."""
+    return True
+
+
 AUTH = [BearerToken(), SessionCookie(csrf=True)]
+AUTH_OR_ANONYMOUS = [BearerToken(), SessionCookie(csrf=False), anonymous]

@@ -28,16 +28,12 @@ def main(argv: list[str]) -> int:
             return 0
         known = {p.stem for p in CATALOG_DIR.glob("*.toml")}
         if args.known:
-            known |= {
-                line.split()[0] for line in args.known.read_text().splitlines() if line.strip()
-            }
+            known |= {line.split()[0] for line in args.known.read_text().splitlines() if line.strip()}
         for path in args.files:
             spec = read_exercise_file(path)
             missing = sorted(spec.linked_slugs - known)
             if missing:
-                raise CatalogError(
-                    path, "variations/alternatives", f"links to unknown slug {missing[0]!r}"
-                )
+                raise CatalogError(path, "variations/alternatives", f"links to unknown slug {missing[0]!r}")
             print(f"ok  {path.name}")
     except CatalogError as exc:
         print(f"error: {exc}", file=sys.stderr)

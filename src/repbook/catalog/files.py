@@ -31,9 +31,7 @@ def read_exercise_file(path: Path) -> ExerciseSpec:
     except ExerciseSpecError as exc:
         raise CatalogError(path, exc.field, exc.message) from exc
     if spec.slug != path.stem:
-        raise CatalogError(
-            path, "slug", f"{spec.slug!r} does not match the file name {path.stem!r}"
-        )
+        raise CatalogError(path, "slug", f"{spec.slug!r} does not match the file name {path.stem!r}")
     return spec
 
 
@@ -52,15 +50,11 @@ def check_cross_references(specs: list[ExerciseSpec], directory: Path) -> None:
         path = directory / f"{spec.slug}.toml"
         missing = sorted(spec.linked_slugs - slugs)
         if missing:
-            raise CatalogError(
-                path, "variations/alternatives", f"links to unknown exercise {missing[0]!r}"
-            )
+            raise CatalogError(path, "variations/alternatives", f"links to unknown exercise {missing[0]!r}")
         if spec.slug in spec.linked_slugs:
             raise CatalogError(path, "variations", "links to itself")
         for label in (spec.name, *spec.aliases):
             key = label.casefold()
             other = owner_of_name.setdefault(key, spec.slug)
             if other != spec.slug:
-                raise CatalogError(
-                    path, "aliases", f"{label!r} is already a name or alias of {other!r}"
-                )
+                raise CatalogError(path, "aliases", f"{label!r} is already a name or alias of {other!r}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from repbook import __version__
-from repbook.cli import accounts, serve, system
+from repbook.cli import accounts, exercises, serve, system
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -21,3 +21,5 @@ main.add_command(serve.serve)
 main.add_command(accounts.user)
 main.add_command(accounts.token)
 main.add_command(system.check)
+main.add_command(exercises.exercises)
+main.add_command(exercises.exercise)

@@ -16,9 +16,7 @@ def user() -> None:
 
 @user.command("create")
 @click.argument("name")
-@click.option(
-    "--admin", is_flag=True, help="Make the user an administrator (Django admin, site switches)."
-)
+@click.option("--admin", is_flag=True, help="Make the user an administrator (Django admin, site switches).")
 @click.option(
     "--password-stdin",
     is_flag=True,

@@ -12,9 +12,7 @@ from repbook.cli.context import friendly_errors, print_first_user, setup_django
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option(
-    "--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes."
-)
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(1, 64), help="Worker processes.")
 @click.option(
     "--threads",
     default=4,

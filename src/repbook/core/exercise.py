@@ -30,6 +30,15 @@ PATTERNS: Final = (
 VARIATION_KINDS: Final = (
     "equipment", "arm_position", "added_resistance", "tempo", "technique", "stance", "grip",
 )  # fmt: skip
+VARIATION_KIND_LABELS: Final = {
+    "equipment": "Equipment",
+    "arm_position": "Arm position",
+    "added_resistance": "Added resistance",
+    "tempo": "Tempo",
+    "technique": "Technique",
+    "stance": "Stance",
+    "grip": "Grip",
+}
 PROGRESSIONS: Final = ("double", "linear", "time", "distance")
 SLUG_RE: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -200,21 +209,12 @@ def _variation(data: Mapping[str, Any], index: int) -> Variation:
 def _recommendation(data: object, measure: str) -> Recommendation:
     where = "recommendations"
     if not isinstance(data, Mapping):
-        raise ExerciseSpecError(
-            where, "missing: a table with sets, reps (or seconds/meters), per_week"
-        )
-    _no_unknown(
-        data, {"sets", "reps", "seconds", "meters", "per_week", "progression", "note"}, where
-    )
+        raise ExerciseSpecError(where, "missing: a table with sets, reps (or seconds/meters), per_week")
+    _no_unknown(data, {"sets", "reps", "seconds", "meters", "per_week", "progression", "note"}, where)
     needed = {"reps": "reps", "time": "seconds", "distance": "meters"}[measure]
-    ranges = {
-        key: _range(data, key, where) if key in data else None
-        for key in ("reps", "seconds", "meters")
-    }
+    ranges = {key: _range(data, key, where) if key in data else None for key in ("reps", "seconds", "meters")}
     if ranges[needed] is None:
-        raise ExerciseSpecError(
-            f"{where}.{needed}", f"required for an exercise measured in {measure}"
-        )
+        raise ExerciseSpecError(f"{where}.{needed}", f"required for an exercise measured in {measure}")
     return Recommendation(
         sets=_range(data, "sets", where, upper=10),
         reps=ranges["reps"],

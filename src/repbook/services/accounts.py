@@ -67,9 +67,7 @@ def create_token(user: User, name: str) -> NewToken:
     if not name or len(name) > 100:
         raise AccountError("a token needs a name of 1 to 100 characters")
     secret = ApiToken.new_token()
-    token = ApiToken.objects.create(
-        owner=user, name=name, token_hash=ApiToken.hash(secret), hint=secret[:10]
-    )
+    token = ApiToken.objects.create(owner=user, name=name, token_hash=ApiToken.hash(secret), hint=secret[:10])
     return NewToken(token=token, secret=secret)
 
 

@@ -33,9 +33,7 @@ def configuration_problems(host: str = "127.0.0.1") -> list[str]:
     problems: list[str] = []
     public = not is_loopback(host)
     if public and settings.DEBUG:
-        problems.append(
-            f"REPBOOK_DEBUG is on while serving on {host}: debug pages leak secrets; unset it."
-        )
+        problems.append(f"REPBOOK_DEBUG is on while serving on {host}: debug pages leak secrets; unset it.")
     if secret_is_weak(settings.SECRET_KEY):
         problems.append(
             f"REPBOOK_SECRET_KEY is a placeholder or shorter than {MIN_SECRET_LENGTH} characters; "

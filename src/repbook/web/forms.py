@@ -1,13 +1,18 @@
-"""Forms of the account pages."""
+"""Web forms: accounts, settings, custom exercises."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.contrib.auth import password_validation
 
-from repbook.storage.models import User, UserSettings
+from repbook.core.equipment import EQUIPMENT
+from repbook.core.exercise import LEVELS, MECHANICS, PATTERNS
+from repbook.core.muscles import MUSCLES
+from repbook.services.custom_exercises import CustomExerciseInput
+from repbook.storage.models import Exercise, User, UserSettings
 
 
 class RegistrationForm(forms.Form):
@@ -22,9 +27,7 @@ class RegistrationForm(forms.Form):
             self.add_error("password_again", "The two passwords differ.")
         elif password:
             try:
-                password_validation.validate_password(
-                    password, User(username=data.get("username", ""))
-                )
+                password_validation.validate_password(password, User(username=data.get("username", "")))
             except forms.ValidationError as exc:
                 self.add_error("password", exc)
         return data
@@ -56,3 +59,81 @@ class UserSettingsForm(forms.ModelForm[UserSettings]):
 
 class TokenForm(forms.Form):
     name = forms.CharField(max_length=100, label="Token name")
+
+
+def _choices(mapping: dict[str, str]) -> list[tuple[str, str]]:
+    return list(mapping.items())
+
+
+class CustomExerciseForm(forms.Form):
+    name = forms.CharField(max_length=120)
+    primary_muscles = forms.MultipleChoiceField(
+        choices=_choices(MUSCLES), widget=forms.CheckboxSelectMultiple, label="Primary muscles"
+    )
+    secondary_muscles = forms.MultipleChoiceField(
+        choices=_choices(MUSCLES),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Secondary muscles",
+    )
+    equipment = forms.MultipleChoiceField(
+        choices=_choices(EQUIPMENT), widget=forms.CheckboxSelectMultiple, initial=["bodyweight"]
+    )
+    pattern = forms.ChoiceField(choices=[(p, p.replace("_", " ")) for p in PATTERNS], initial="full_body")
+    level = forms.ChoiceField(choices=[(v, v) for v in LEVELS])
+    mechanics = forms.ChoiceField(choices=[(v, v) for v in MECHANICS])
+    measure = forms.ChoiceField(
+        choices=[("reps", "repetitions"), ("time", "time"), ("distance", "distance")],
+        help_text="How a set is counted.",
+    )
+    bodyweight_fraction = forms.DecimalField(
+        min_value=0,
+        max_value=Decimal("1.2"),
+        decimal_places=3,
+        initial=0,
+        label="Share of body weight moved",
+        help_text="0 for a loaded exercise; e.g. 1 for a pull-up, 0.65 for a push-up.",
+    )
+    unilateral = forms.BooleanField(required=False, label="One side at a time")
+    introduction = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
+    steps = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 5}),
+        required=False,
+        max_length=8000,
+        help_text="One step per line.",
+    )
+
+    def to_input(self) -> CustomExerciseInput:
+        data = self.cleaned_data
+        return CustomExerciseInput(
+            name=data["name"],
+            primary_muscles=tuple(data["primary_muscles"]),
+            secondary_muscles=tuple(data["secondary_muscles"]),
+            equipment=tuple(data["equipment"]),
+            pattern=data["pattern"],
+            level=data["level"],
+            mechanics=data["mechanics"],
+            measure=data["measure"],
+            bodyweight_fraction=data["bodyweight_fraction"],
+            unilateral=data["unilateral"],
+            introduction=data["introduction"],
+            steps=tuple(data["steps"].splitlines()),
+        )
+
+    @staticmethod
+    def initial_from(exercise: Exercise) -> dict[str, Any]:
+        links = list(exercise.muscle_links.all())
+        return {
+            "name": exercise.name,
+            "primary_muscles": [m.muscle_id for m in links if m.role == "primary"],
+            "secondary_muscles": [m.muscle_id for m in links if m.role == "secondary"],
+            "equipment": [e.slug for e in exercise.equipment.all()],
+            "pattern": exercise.pattern,
+            "level": exercise.level,
+            "mechanics": exercise.mechanics,
+            "measure": exercise.measure,
+            "bodyweight_fraction": exercise.bodyweight_fraction,
+            "unilateral": exercise.unilateral,
+            "introduction": exercise.content.get("introduction", ""),
+            "steps": "\n".join(exercise.content.get("steps", [])),
+        }

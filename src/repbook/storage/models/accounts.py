@@ -49,9 +49,7 @@ class UserSettings(OwnedModel):
         MALE = "m", "Male"
         FEMALE = "f", "Female"
 
-    owner = models.OneToOneField(
-        "storage.User", on_delete=models.CASCADE, related_name="repbook_settings"
-    )
+    owner = models.OneToOneField("storage.User", on_delete=models.CASCADE, related_name="repbook_settings")
     unit = models.CharField(max_length=2, choices=Unit.choices, default=Unit.KG)
     bar_kg = models.DecimalField(max_digits=6, decimal_places=3, default=Decimal("20"))
     plates_kg = models.JSONField(default=default_plates_kg)
@@ -62,9 +60,7 @@ class UserSettings(OwnedModel):
     default_rest_s = models.PositiveSmallIntegerField(default=90)
     e1rm_formula = models.CharField(max_length=16, default="epley")
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.UNSET, blank=True)
-    secondary_muscle_weight = models.DecimalField(
-        max_digits=3, decimal_places=2, default=Decimal("0.5")
-    )
+    secondary_muscle_weight = models.DecimalField(max_digits=3, decimal_places=2, default=Decimal("0.5"))
     muscle_targets = models.JSONField(default=dict, blank=True)
 
     class Meta:
@@ -80,9 +76,7 @@ class BodyWeight(OwnedModel):
     typed_unit = models.CharField(max_length=2, choices=Unit.choices, default=Unit.KG)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["owner", "date"], name="one_body_weight_per_day")
-        ]
+        constraints = [models.UniqueConstraint(fields=["owner", "date"], name="one_body_weight_per_day")]
         ordering = ["date"]
 
 
@@ -93,9 +87,7 @@ class ApiToken(OwnedModel):
 
     name = models.CharField(max_length=100)
     token_hash = models.CharField(max_length=64, unique=True)
-    hint = models.CharField(
-        max_length=12, help_text="the token's first characters, to recognise it"
-    )
+    hint = models.CharField(max_length=12, help_text="the token's first characters, to recognise it")
     created_at = models.DateTimeField(default=timezone.now)
     last_used_at = models.DateTimeField(null=True, blank=True)
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -36,6 +36,12 @@ class Equipment(models.Model):
 
 
 class ExerciseQuerySet(models.QuerySet["Exercise"]):
+    def owned_by(self, user: Any) -> ExerciseQuerySet:
+        """The user's custom exercises only (what they may edit or delete)."""
+        if user is None or not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(owner_id=user.pk)
+
     def visible_to(self, user: Any) -> ExerciseQuerySet:
         """The catalog plus the custom exercises `user` owns."""
         if user is None or not getattr(user, "is_authenticated", False):
@@ -108,6 +114,4 @@ class ExerciseMuscle(models.Model):
     role = models.CharField(max_length=9, choices=Role.choices)
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["exercise", "muscle"], name="one_role_per_muscle")
-        ]
+        constraints = [models.UniqueConstraint(fields=["exercise", "muscle"], name="one_role_per_muscle")]

@@ -83,9 +83,7 @@ class Prescription(models.Model):
 class ActiveProgram(OwnedModel):
     """The program a user follows now and where they are in it."""
 
-    owner = models.OneToOneField(
-        "storage.User", on_delete=models.CASCADE, related_name="active_program"
-    )
+    owner = models.OneToOneField("storage.User", on_delete=models.CASCADE, related_name="active_program")
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
     started_on = models.DateField(default=timezone.localdate)
     #: Index into the program's days in order; "next workout" follows it whatever the calendar did.
@@ -117,6 +115,4 @@ class ExerciseMapping(OwnedModel):
     exercise = models.ForeignKey("storage.Exercise", on_delete=models.CASCADE, related_name="+")
 
     class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["owner", "foreign_name"], name="one_mapping_per_name")
-        ]
+        constraints = [models.UniqueConstraint(fields=["owner", "foreign_name"], name="one_mapping_per_name")]

@@ -81,9 +81,7 @@ class Set(OwnedModel):
     owned_parents = ("workout", "workout_exercise")
 
     workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="sets")
-    workout_exercise = models.ForeignKey(
-        WorkoutExercise, on_delete=models.CASCADE, related_name="sets"
-    )
+    workout_exercise = models.ForeignKey(WorkoutExercise, on_delete=models.CASCADE, related_name="sets")
     #: Copied from the workout exercise so statistics need no join.
     exercise = models.ForeignKey("storage.Exercise", on_delete=models.PROTECT, related_name="+")
     order = models.PositiveSmallIntegerField(default=0)
@@ -107,8 +105,6 @@ class Set(OwnedModel):
     class Meta:
         ordering = ["order", "id"]
         indexes = [
-            models.Index(
-                fields=["owner", "exercise", "performed_at"], name="set_owner_exercise_time"
-            ),
+            models.Index(fields=["owner", "exercise", "performed_at"], name="set_owner_exercise_time"),
             models.Index(fields=["owner", "performed_at"], name="set_owner_time"),
         ]

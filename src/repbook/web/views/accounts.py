@@ -22,9 +22,7 @@ def register(request: HttpRequest) -> HttpResponse:
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            user = accounts.create_user(
-                form.cleaned_data["username"], form.cleaned_data["password"]
-            )
+            user = accounts.create_user(form.cleaned_data["username"], form.cleaned_data["password"])
         except accounts.AccountError:
             # Same words whether the name is taken or not: no user enumeration.
             form.add_error("username", "This user name cannot be used; choose another.")

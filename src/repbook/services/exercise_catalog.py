@@ -1,0 +1,220 @@
+"""The exercise directory: listing, search, one exercise's page, and its JSON form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from repbook.core.alternatives import ExerciseFacts, computed_alternatives
+from repbook.core.equipment import EQUIPMENT
+from repbook.core.exercise import VARIATION_KIND_LABELS
+from repbook.core.muscles import MUSCLES
+from repbook.services.exercise_names import ExerciseIndex, NamedExercise
+from repbook.storage.models import Exercise, UserSettings
+from repbook.storage.queries import exercise_by_slug, exercises_with_facts, facts
+
+
+@dataclass(frozen=True)
+class DirectoryFilters:
+    q: str = ""
+    muscle: str = ""
+    equipment: str = ""
+    pattern: str = ""
+    level: str = ""
+
+    @property
+    def active(self) -> bool:
+        return any((self.q, self.muscle, self.equipment, self.pattern, self.level))
+
+
+@dataclass(frozen=True)
+class Card:
+    facts: ExerciseFacts
+    is_custom: bool
+    matched_alias: str = ""
+
+
+@dataclass
+class DirectoryGroup:
+    key: str
+    title: str
+    cards: list[Card] = field(default_factory=list)
+
+
+@dataclass
+class Directory:
+    groups: list[DirectoryGroup]
+    total: int
+
+
+def _cards(user: Any) -> list[tuple[Exercise, Card]]:
+    return [(row, Card(facts(row), row.is_custom)) for row in exercises_with_facts(user)]
+
+
+def directory(user: Any, filters: DirectoryFilters) -> Directory:
+    """Exercises grouped by primary muscle, filtered and searched (typo-tolerant): 3 queries."""
+    rows = _cards(user)
+    cards = [
+        card
+        for _, card in rows
+        if (not filters.equipment or filters.equipment in card.facts.equipment)
+        and (not filters.pattern or card.facts.pattern == filters.pattern)
+        and (not filters.level or card.facts.level == filters.level)
+        and (not filters.muscle or filters.muscle in card.facts.primary | card.facts.secondary)
+    ]
+    if filters.q:
+        by_id = {row.pk: card for row, card in rows if card in cards}
+        index = ExerciseIndex(
+            NamedExercise(row.pk, row.slug, row.name, tuple(row.aliases))
+            for row, _ in rows
+            if row.pk in by_id
+        )
+        found = [
+            Card(
+                by_id[m.exercise.id].facts,
+                by_id[m.exercise.id].is_custom,
+                _alias_note(m.matched, m.exercise.name),
+            )
+            for m in index.search(filters.q, limit=50)
+        ]
+        return Directory([DirectoryGroup("results", f"Results for “{filters.q}”", found)], len(found))
+    if filters.muscle:
+        main = [c for c in cards if filters.muscle in c.facts.primary]
+        also = [c for c in cards if filters.muscle not in c.facts.primary]
+        name = MUSCLES.get(filters.muscle, filters.muscle)
+        groups = [DirectoryGroup(filters.muscle, f"{name}: main target", main)]
+        if also:
+            groups.append(DirectoryGroup(f"{filters.muscle}-also", f"Also works the {name.lower()}", also))
+        return Directory(groups, len(cards))
+    by_muscle = {m: DirectoryGroup(m, name) for m, name in MUSCLES.items()}
+    for card in cards:
+        for muscle in card.facts.primary:
+            by_muscle[muscle].cards.append(card)
+    return Directory([g for g in by_muscle.values() if g.cards], len(cards))
+
+
+def _alias_note(matched: str, name: str) -> str:
+    return matched if matched != name else ""
+
+
+@dataclass
+class LinkedExercise:
+    slug: str | None
+    name: str
+    text: str
+    kind: str = ""
+
+
+@dataclass
+class ExercisePage:
+    exercise: Exercise
+    facts: ExerciseFacts
+    content: dict[str, Any]
+    variations: list[LinkedExercise]
+    alternatives: list[LinkedExercise]
+    computed: list[ExerciseFacts]
+
+    @property
+    def variation_groups(self) -> list[tuple[str, list[LinkedExercise]]]:
+        """Variations by kind, in the order the page presents kinds (equipment first)."""
+        groups: dict[str, list[LinkedExercise]] = {}
+        for variation in self.variations:
+            groups.setdefault(variation.kind, []).append(variation)
+        order = list(VARIATION_KIND_LABELS)
+        return [
+            (VARIATION_KIND_LABELS.get(kind, kind), items)
+            for kind, items in sorted(
+                groups.items(), key=lambda kv: order.index(kv[0]) if kv[0] in order else 99
+            )
+        ]
+
+
+def exercise_page(user: Any, slug: str) -> ExercisePage:
+    """Everything an exercise page shows; raises Exercise.DoesNotExist. About 6 queries."""
+    exercise = exercise_by_slug(user, slug)
+    content = exercise.content or {}
+    linked = {v.get("slug") for v in content.get("variations", [])} | {
+        a["slug"] for a in content.get("alternatives", [])
+    }
+    owned = _owned_equipment(user)
+    candidates = exercises_with_facts(user).filter(pattern=exercise.pattern) | exercises_with_facts(
+        user
+    ).filter(slug__in=[s for s in linked if s])
+    by_slug = {row.slug: facts(row) for row in candidates}
+    variations = [
+        LinkedExercise(v.get("slug") if v.get("slug") in by_slug else None, v["name"], v["text"], v["kind"])
+        for v in content.get("variations", [])
+    ]
+    alternatives = [
+        LinkedExercise(a["slug"], by_slug[a["slug"]].name, a["why"])
+        for a in content.get("alternatives", [])
+        if a["slug"] in by_slug
+    ]
+    target = facts(exercise)
+    computed = computed_alternatives(
+        target,
+        by_slug.values(),
+        owned_equipment=owned,
+        exclude=frozenset(a.slug for a in alternatives if a.slug),
+    )
+    return ExercisePage(exercise, target, content, variations, alternatives, computed)
+
+
+def _owned_equipment(user: Any) -> frozenset[str] | None:
+    if not getattr(user, "is_authenticated", False):
+        return None
+    owned = UserSettings.objects.filter(owner=user).values_list("equipment", flat=True).first()
+    return frozenset(owned) if owned else None
+
+
+def exercise_summary(card: ExerciseFacts, is_custom: bool = False) -> dict[str, Any]:
+    """The short JSON form used in lists."""
+    return {
+        "slug": card.slug,
+        "name": card.name,
+        "primary_muscles": sorted(card.primary, key=list(MUSCLES).index),
+        "secondary_muscles": sorted(card.secondary, key=list(MUSCLES).index),
+        "equipment": sorted(card.equipment),
+        "pattern": card.pattern,
+        "level": card.level,
+        "custom": is_custom,
+    }
+
+
+def exercise_detail(page: ExercisePage) -> dict[str, Any]:
+    """The full JSON form of an exercise page (API and `repbook exercise --json`)."""
+    row, content = page.exercise, page.content
+    rec = content.get("recommendation") or {}
+    return {
+        **exercise_summary(page.facts, row.is_custom),
+        "aliases": list(row.aliases),
+        "category": row.category,
+        "mechanics": row.mechanics,
+        "force": row.force,
+        "measure": row.measure,
+        "unilateral": row.unilateral,
+        "bodyweight_fraction": float(row.bodyweight_fraction),
+        "rest_s": row.rest_s,
+        "introduction": content.get("introduction", ""),
+        "steps": content.get("steps", []),
+        "benefits": content.get("benefits", []),
+        "variations": [
+            {"kind": v.kind, "name": v.name, "text": v.text, "slug": v.slug} for v in page.variations
+        ],
+        "alternatives": [{"slug": a.slug, "name": a.name, "why": a.text} for a in page.alternatives],
+        "computed_alternatives": [exercise_summary(c) for c in page.computed],
+        "recommendations": {
+            "sets": rec.get("sets"),
+            "reps": rec.get("reps"),
+            "seconds": rec.get("seconds"),
+            "meters": rec.get("meters"),
+            "per_week": rec.get("per_week"),
+            "progression": rec.get("progression"),
+            "note": rec.get("note", ""),
+        },
+        "faq": content.get("faq", []),
+    }
+
+
+def equipment_choices() -> list[tuple[str, str]]:
+    return list(EQUIPMENT.items())

@@ -1,0 +1,108 @@
+"""The exercise directory and exercise pages (public), and custom exercises (own only)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from repbook.core.equipment import EQUIPMENT
+from repbook.core.exercise import LEVELS, PATTERNS
+from repbook.core.muscles import MUSCLES
+from repbook.services import custom_exercises
+from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_page
+from repbook.storage.models import Exercise
+from repbook.web.bodymap import body_map_svg
+from repbook.web.forms import CustomExerciseForm
+
+
+def _choice(value: str, allowed: object) -> str:
+    return value if value in allowed else ""  # type: ignore[operator]
+
+
+def exercise_list(request: HttpRequest) -> HttpResponse:
+    filters = DirectoryFilters(
+        q=request.GET.get("q", "").strip()[:100],
+        muscle=_choice(request.GET.get("muscle", ""), MUSCLES),
+        equipment=_choice(request.GET.get("equipment", ""), EQUIPMENT),
+        pattern=_choice(request.GET.get("pattern", ""), PATTERNS),
+        level=_choice(request.GET.get("level", ""), LEVELS),
+    )
+    context = {
+        "directory": directory(request.user, filters),
+        "filters": filters,
+        "muscles": MUSCLES,
+        "equipment": EQUIPMENT,
+        "patterns": [(p, p.replace("_", " ")) for p in PATTERNS],
+        "levels": LEVELS,
+    }
+    partial = request.headers.get("HX-Request") == "true"
+    template = "web/exercises/_results.html" if partial else "web/exercises/list.html"
+    return render(request, template, context)
+
+
+def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        page = exercise_page(request.user, slug)
+    except Exercise.DoesNotExist as exc:
+        raise Http404("No such exercise.") from exc
+    classes = {m: "primary" for m in page.facts.primary} | {m: "secondary" for m in page.facts.secondary}
+    labels = {m: f" ({c})" for m, c in classes.items()}
+    context = {
+        "page": page,
+        "exercise": page.exercise,
+        "body_map": body_map_svg(classes, labels, title=f"Muscles worked by the {page.exercise.name}"),
+        "primary": [MUSCLES[m] for m in MUSCLES if m in page.facts.primary],
+        "secondary": [MUSCLES[m] for m in MUSCLES if m in page.facts.secondary],
+        "equipment_names": [EQUIPMENT[e] for e in sorted(page.facts.equipment)],
+        "muscles": MUSCLES,
+    }
+    return render(request, "web/exercises/detail.html", context)
+
+
+@login_required
+def custom_create(request: HttpRequest) -> HttpResponse:
+    form = CustomExerciseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            exercise = custom_exercises.create(request.user, form.to_input())
+        except custom_exercises.CustomExerciseError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, f"Added {exercise.name} to your exercises.")
+            return redirect("exercise", slug=exercise.slug)
+    return render(request, "web/exercises/custom_form.html", {"form": form, "editing": None})
+
+
+@login_required
+def custom_edit(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        exercise = Exercise.objects.owned_by(request.user).get(slug=slug)
+    except Exercise.DoesNotExist as exc:
+        raise Http404("No such custom exercise.") from exc
+    form = CustomExerciseForm(request.POST or None, initial=CustomExerciseForm.initial_from(exercise))
+    if request.method == "POST" and form.is_valid():
+        try:
+            custom_exercises.update(request.user, exercise, form.to_input())
+        except custom_exercises.CustomExerciseError as exc:
+            form.add_error(exc.field, exc.message)
+        else:
+            messages.success(request, "Exercise saved.")
+            return redirect("exercise", slug=exercise.slug)
+    return render(request, "web/exercises/custom_form.html", {"form": form, "editing": exercise})
+
+
+@login_required
+@require_POST
+def custom_delete(request: HttpRequest, slug: str) -> HttpResponse:
+    try:
+        name = custom_exercises.delete(request.user, slug)
+    except Exercise.DoesNotExist as exc:
+        raise Http404("No such custom exercise.") from exc
+    except custom_exercises.CustomExerciseError as exc:
+        messages.error(request, exc.message)
+        return redirect("exercise", slug=slug)
+    messages.success(request, f"Deleted {name}.")
+    return redirect("exercises")

@@ -1,0 +1,35 @@
+"""A browser opens the directory, filters by lower back, opens Back Extension and reads it all."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_filter_lower_back_and_read_the_back_extension_page(page: Any) -> None:
+    page.goto("/exercises/")
+    page.get_by_label("Muscle", exact=True).select_option("lower_back")
+    page.wait_for_url("**muscle=lower_back**")
+    page.locator("#results").get_by_role("link", name="Back Extension", exact=False).first.click()
+    page.wait_for_url("**/exercises/back-extension/")
+    for heading in ("Muscles worked", "How to do it", "Benefits", "Variations", "Alternatives",
+                    "Sets, reps and how often", "Questions people ask"):  # fmt: skip
+        assert page.get_by_role("heading", name=heading).is_visible(), heading
+    primary = page.locator('.bodymap [data-muscle="lower_back"]').first
+    assert "m-primary" in primary.get_attribute("class")
+    for muscle in ("glutes", "hamstrings"):
+        assert "m-secondary" in page.locator(f'.bodymap [data-muscle="{muscle}"]').first.get_attribute(
+            "class"
+        )
+    # The two colours really differ on screen.
+    colours = page.evaluate(
+        """() => ['m-primary', 'm-secondary'].map(
+            c => getComputedStyle(document.querySelector('.bodymap .' + c)).fill)"""
+    )
+    assert colours[0] != colours[1]
+    assert page.get_by_text("Primary", exact=True).first.is_visible()
+    page.get_by_text("Where should I feel back extensions?").click()
+    assert page.get_by_text("In the lower back, the glutes and the hamstrings").is_visible()
