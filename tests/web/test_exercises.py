@@ -87,7 +87,12 @@ def test_every_muscle_group_is_drawn_on_the_body_map() -> None:
 def test_computed_alternatives_follow_the_users_equipment(alice_client: Client, alice) -> None:
     everything = alice_client.get("/exercises/back-extension/").context["page"].computed
     assert any("barbell" in c.equipment for c in everything)
-    UserSettings.objects.filter(owner=alice).update(equipment=["bodyweight", "dumbbell"])
+    saved = alice_client.post(
+        "/settings/",
+        {"unit": "kg", "bar_kg": "20", "default_rest_s": "90", "equipment": ["bodyweight", "dumbbell"]},
+    )
+    assert saved.status_code == 302
+    assert UserSettings.objects.get(owner=alice).equipment == ["bodyweight", "dumbbell"]
     limited = alice_client.get("/exercises/back-extension/").context["page"].computed
     assert all(c.equipment <= {"bodyweight", "dumbbell"} for c in limited)
 

@@ -34,9 +34,17 @@ class RegistrationForm(forms.Form):
 
 
 class UserSettingsForm(forms.ModelForm[UserSettings]):
+    equipment = forms.MultipleChoiceField(
+        choices=list(EQUIPMENT.items()),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        label="Equipment you have",
+        help_text="Alternatives on exercise pages use only this. Leave all empty to see everything.",
+    )
+
     class Meta:
         model = UserSettings
-        fields = ["unit", "bar_kg", "default_rest_s", "sex"]
+        fields = ["unit", "bar_kg", "default_rest_s", "sex", "equipment"]
         labels = {
             "unit": "Unit",
             "bar_kg": "Barbell weight (kg)",
