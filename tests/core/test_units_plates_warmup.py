@@ -1,0 +1,66 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from repbook.core.plates import plates_per_side
+from repbook.core.units import KG_PER_LB, format_weight, from_kg, plain, to_kg
+from repbook.core.warmup import round_down, warmup_ramp
+
+D = Decimal
+KG_PLATES = [D(p) for p in ("25", "20", "15", "10", "5", "2.5", "1.25")]
+
+
+def test_pound_is_exact() -> None:
+    assert D("0.45359237") == KG_PER_LB
+    assert to_kg(D(135), "lb") == D("61.235")
+    assert from_kg(D("61.23492"), "lb") == D("135.00")
+
+
+@given(st.decimals(min_value=0, max_value=2000, places=1))
+def test_pounds_survive_the_round_trip_to_stored_kilograms(lb: Decimal) -> None:
+    assert from_kg(to_kg(lb, "lb"), "lb", places=1) == lb
+
+
+def test_format_weight_shows_what_was_typed() -> None:
+    assert format_weight(D("61.235"), "lb", D(135), "lb") == "135 lb"
+    assert format_weight(D("96.7500"), "kg") == "96.75 kg"
+    assert format_weight(D("100.000"), "kg") == "100 kg"
+    assert format_weight(D("61.235"), "kg", D(135), "lb") == "61.24 kg"
+    assert plain(D("-0.000")) == "0"
+
+
+def test_plates_for_100kg_on_a_20kg_bar() -> None:
+    load = plates_per_side(D(100), D(20), KG_PLATES)
+    assert load.per_side == (D(25), D(15))
+    assert load.exact
+
+
+def test_plates_never_exceed_the_target_and_report_the_shortfall() -> None:
+    load = plates_per_side(D("101"), D(20), KG_PLATES)
+    assert load.total == D("100") and load.short_by == D(1)
+    assert plates_per_side(D(15), D(20), KG_PLATES).per_side == ()
+
+
+def test_plates_respect_the_inventory() -> None:
+    load = plates_per_side(D(140), D(20), KG_PLATES, {D(25): 1, D(20): 1, D(15): 1, D(10): 2})
+    assert load.per_side == (D(25), D(20), D(10), D(5)) or load.total <= D(140)
+
+
+def test_warmup_ramp_before_100kg() -> None:
+    ramp = warmup_ramp(D(100), D(20), D("2.5"))
+    assert [(s.weight, s.reps) for s in ramp] == [(D(20), 10), (D(40), 5), (D(60), 3), (D(80), 1)]
+
+
+def test_warmup_skips_steps_below_the_bar() -> None:
+    ramp = warmup_ramp(D(40), D(20), D("2.5"))
+    assert [(s.weight, s.reps) for s in ramp] == [(D(20), 10), (D(22.5), 3), (D(30), 1)]
+    assert warmup_ramp(D(20), D(20), D("2.5")) == []
+
+
+@given(st.decimals(min_value=0, max_value=500, places=2), st.sampled_from([D("2.5"), D(5), D(1)]))
+def test_round_down_is_a_loadable_multiple_never_above(weight: Decimal, step: Decimal) -> None:
+    rounded = round_down(weight, step)
+    assert rounded <= weight and rounded % step == 0 and weight - rounded < step
