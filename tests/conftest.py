@@ -57,8 +57,8 @@ class ApiClient:
         self.client = Client()
         self.headers = {"Authorization": f"Bearer {token}"}
 
-    def get(self, path: str, **kw: Any) -> Any:
-        return self.client.get(path, headers=self.headers, **kw)
+    def get(self, path: str, data: Any = None, **kw: Any) -> Any:
+        return self.client.get(path, data, headers=self.headers, **kw)
 
     def post(self, path: str, data: Any = None, **kw: Any) -> Any:
         return self.client.post(path, data, content_type="application/json", headers=self.headers, **kw)

@@ -134,6 +134,8 @@ else:
                     "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
                 ),
             },
+            # Tests use a real file too (not shared-cache memory), so concurrency behaves as served.
+            "TEST": {"NAME": str(DATA_DIR / "test-repbook.sqlite3")},
         }
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

@@ -8,8 +8,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from repbook import __version__
-from repbook.api import accounts, exercises
+from repbook.api import accounts, exercises, workouts
 from repbook.api.auth import AUTH
+from repbook.services.workouts import LogError
 
 api = NinjaAPI(
     title="Repbook API",
@@ -20,6 +21,7 @@ api = NinjaAPI(
 )
 api.add_router("", accounts.router)
 api.add_router("", exercises.router)
+api.add_router("", workouts.router)
 
 
 def _detail(request: HttpRequest, detail: object, status: int) -> HttpResponse:
@@ -36,6 +38,11 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
         for e in exc.errors
     ]
     return _detail(request, errors, 422)
+
+
+@api.exception_handler(LogError)
+def on_log_error(request: HttpRequest, exc: LogError) -> HttpResponse:
+    return _detail(request, [{"field": exc.field, "message": exc.message}], 422)
 
 
 @api.exception_handler(AuthenticationError)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from repbook import __version__
-from repbook.cli import accounts, exercises, serve, system
+from repbook.cli import accounts, exercises, log, serve, system
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -23,3 +23,4 @@ main.add_command(accounts.token)
 main.add_command(system.check)
 main.add_command(exercises.exercises)
 main.add_command(exercises.exercise)
+main.add_command(log.log)

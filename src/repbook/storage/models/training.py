@@ -104,6 +104,9 @@ class Set(OwnedModel):
 
     class Meta:
         ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["workout_exercise", "order"], name="set_order_unique_per_entry")
+        ]
         indexes = [
             models.Index(fields=["owner", "exercise", "performed_at"], name="set_owner_exercise_time"),
             models.Index(fields=["owner", "performed_at"], name="set_owner_time"),

@@ -1,0 +1,221 @@
+"""Sets and workouts: POST /sets, GET/PATCH/DELETE /workouts/{id}, PATCH/DELETE /sets/{id}."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
+
+from repbook.services import workouts
+from repbook.storage.models import Set, Workout
+from repbook.storage.queries import workout_with_sets, workouts_between
+
+router = Router(tags=["log"])
+
+SetType = Literal["warmup", "working", "drop", "failure", "amrap"]
+Side = Literal["both", "left", "right"]
+
+
+class SetIn(Schema):
+    exercise: str = Field(description="exercise slug, e.g. back-extension")
+    weight: Decimal | None = Field(
+        None, description="as typed; added load for bodyweight exercises, negative for assistance"
+    )
+    unit: Literal["kg", "lb"] = "kg"
+    reps: int | None = None
+    rpe: Decimal | None = None
+    rir: int | None = None
+    set_type: SetType = "working"
+    duration_s: int | None = None
+    distance_m: Decimal | None = None
+    side: Side = "both"
+    notes: str = ""
+    performed_at: datetime | None = None
+    workout: int | None = Field(None, description="workout id; by default today's open workout")
+
+
+class SetPatch(Schema):
+    weight: Decimal | None = None
+    unit: Literal["kg", "lb"] | None = None
+    reps: int | None = None
+    rpe: Decimal | None = None
+    rir: int | None = None
+    set_type: SetType | None = None
+    duration_s: int | None = None
+    distance_m: Decimal | None = None
+    side: Side | None = None
+    notes: str | None = None
+    performed_at: datetime | None = None
+    felt_pain: bool | None = None
+
+
+class SetOut(Schema):
+    id: int
+    workout: int
+    exercise: str
+    exercise_name: str
+    order: int
+    set_type: str
+    weight_kg: Decimal | None
+    weight: Decimal | None
+    unit: str
+    reps: int | None
+    rpe: Decimal | None
+    rir: int | None
+    duration_s: int | None
+    distance_m: Decimal | None
+    side: str
+    notes: str
+    felt_pain: bool
+    target: dict[str, Any] | None
+    performed_at: datetime
+
+
+class WorkoutSummaryOut(Schema):
+    id: int
+    name: str
+    started_at: datetime
+    finished_at: datetime | None
+    notes: str
+    felt_pain: bool
+    set_count: int
+    volume_kg: Decimal
+
+
+class WorkoutExerciseOut(Schema):
+    exercise: str
+    exercise_name: str
+    order: int
+    superset_group: str
+    notes: str
+    sets: list[SetOut]
+
+
+class WorkoutOut(Schema):
+    id: int
+    name: str
+    started_at: datetime
+    finished_at: datetime | None
+    notes: str
+    felt_pain: bool
+    exercises: list[WorkoutExerciseOut]
+
+
+class WorkoutPatch(Schema):
+    name: str | None = None
+    notes: str | None = None
+    started_at: datetime | None = None
+    finished_at: datetime | None = None
+    felt_pain: bool | None = None
+
+
+class WorkoutFilters(Schema):
+    from_: date | None = Field(None, alias="from")
+    to: date | None = None
+
+
+def set_out(row: Set, exercise_slug: str, exercise_name: str) -> dict[str, Any]:
+    return {
+        "id": row.pk,
+        "workout": row.workout_id,
+        "exercise": exercise_slug,
+        "exercise_name": exercise_name,
+        "order": row.order,
+        "set_type": row.set_type,
+        "weight_kg": row.weight_kg,
+        "weight": row.typed_weight,
+        "unit": row.typed_unit,
+        "reps": row.reps,
+        "rpe": row.rpe,
+        "rir": row.rir,
+        "duration_s": row.duration_s,
+        "distance_m": row.distance_m,
+        "side": row.side,
+        "notes": row.notes,
+        "felt_pain": row.felt_pain,
+        "target": row.target,
+        "performed_at": row.performed_at,
+    }
+
+
+def workout_out(workout: Workout) -> dict[str, Any]:
+    exercises = []
+    for entry in workout.entries.all():
+        slug, name = entry.exercise.slug, entry.exercise.name
+        exercises.append(
+            {
+                "exercise": slug,
+                "exercise_name": name,
+                "order": entry.order,
+                "superset_group": entry.superset_group,
+                "notes": entry.notes,
+                "sets": [set_out(s, slug, name) for s in entry.sets.all()],
+            }
+        )
+    return {
+        "id": workout.pk,
+        "name": workout.name,
+        "started_at": workout.started_at,
+        "finished_at": workout.finished_at,
+        "notes": workout.notes,
+        "felt_pain": workout.felt_pain,
+        "exercises": exercises,
+    }
+
+
+@router.post("/sets", response={201: SetOut})
+def log_set(request: HttpRequest, payload: SetIn) -> Status[dict[str, Any]]:
+    data = workouts.SetInput(**payload.model_dump())
+    row = workouts.log_set(request.auth, data)  # type: ignore[attr-defined]
+    return Status(201, set_out(row, row.exercise.slug, row.exercise.name))
+
+
+@router.patch("/sets/{set_id}", response=SetOut)
+def update_set(request: HttpRequest, set_id: int, payload: SetPatch) -> dict[str, Any]:
+    row = workouts.update_set(request.auth, set_id, payload.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
+    return set_out(row, row.exercise.slug, row.exercise.name)
+
+
+@router.delete("/sets/{set_id}", response={204: None})
+def delete_set(request: HttpRequest, set_id: int) -> Status[None]:
+    workouts.delete_set(request.auth, set_id)  # type: ignore[attr-defined]
+    return Status(204, None)
+
+
+@router.get("/workouts", response=list[WorkoutSummaryOut])
+def list_workouts(request: HttpRequest, filters: Query[WorkoutFilters]) -> list[dict[str, Any]]:
+    rows = workouts_between(request.auth, filters.from_, filters.to)  # type: ignore[attr-defined]
+    return [
+        {
+            "id": w.pk,
+            "name": w.name,
+            "started_at": w.started_at,
+            "finished_at": w.finished_at,
+            "notes": w.notes,
+            "felt_pain": w.felt_pain,
+            "set_count": w.set_count,  # type: ignore[attr-defined]
+            "volume_kg": w.volume_kg or Decimal(0),  # type: ignore[attr-defined]
+        }
+        for w in rows
+    ]
+
+
+@router.get("/workouts/{workout_id}", response=WorkoutOut)
+def get_workout(request: HttpRequest, workout_id: int) -> dict[str, Any]:
+    return workout_out(workout_with_sets(request.auth, workout_id))  # type: ignore[attr-defined]
+
+
+@router.patch("/workouts/{workout_id}", response=WorkoutOut)
+def update_workout(request: HttpRequest, workout_id: int, payload: WorkoutPatch) -> dict[str, Any]:
+    workouts.update_workout(request.auth, workout_id, payload.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
+    return workout_out(workout_with_sets(request.auth, workout_id))  # type: ignore[attr-defined]
+
+
+@router.delete("/workouts/{workout_id}", response={204: None})
+def delete_workout(request: HttpRequest, workout_id: int) -> Status[None]:
+    workouts.delete_workout(request.auth, workout_id)  # type: ignore[attr-defined]
+    return Status(204, None)

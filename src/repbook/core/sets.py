@@ -1,0 +1,81 @@
+"""What a logged set may hold: the limits every interface shares, with field-named errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+SET_TYPES: Final = ("warmup", "working", "drop", "failure", "amrap")
+SIDES: Final = ("both", "left", "right")
+MAX_WEIGHT_KG: Final = Decimal(1000)
+MAX_REPS: Final = 500
+MAX_DURATION_S: Final = 24 * 3600
+MAX_DISTANCE_M: Final = Decimal(100_000)
+MAX_NOTES: Final = 2000
+
+
+class SetValueError(ValueError):
+    """A set value out of bounds; `field` names it as the API and forms call it."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class SetValues:
+    weight_kg: Decimal | None = None  # signed for bodyweight exercises: negative is assistance
+    reps: int | None = None
+    rpe: Decimal | None = None
+    rir: int | None = None
+    set_type: str = "working"
+    duration_s: int | None = None
+    distance_m: Decimal | None = None
+    side: str = "both"
+    notes: str = ""
+
+
+def check_set_values(
+    values: SetValues, *, measure: str, bodyweight: bool, performed_on: date, today: date
+) -> None:
+    """Raise SetValueError for the first value a set of this exercise cannot hold."""
+    w = values.weight_kg
+    if w is not None:
+        if w.is_nan() or w.is_infinite():
+            raise SetValueError("weight", "must be a number")
+        if abs(w) > MAX_WEIGHT_KG:
+            raise SetValueError("weight", f"must be at most {MAX_WEIGHT_KG} kg")
+        if w < 0 and not bodyweight:
+            raise SetValueError("weight", "cannot be negative (only bodyweight exercises take assistance)")
+    elif measure == "reps" and not bodyweight:
+        raise SetValueError("weight", "is needed for this exercise (0 for an empty machine or bar)")
+    if values.reps is not None and not 0 <= values.reps <= MAX_REPS:
+        raise SetValueError("reps", f"must be from 0 to {MAX_REPS}")
+    if measure == "reps" and values.reps is None:
+        raise SetValueError("reps", "is needed for this exercise")
+    if measure == "time" and values.duration_s is None:
+        raise SetValueError("duration_s", "is needed for a timed exercise")
+    if measure == "distance" and values.distance_m is None:
+        raise SetValueError("distance_m", "is needed for a distance exercise")
+    if values.rpe is not None:
+        if not Decimal(1) <= values.rpe <= Decimal(10) or values.rpe * 2 % 1 != 0:
+            raise SetValueError("rpe", "must be from 1 to 10 in half steps")
+        if values.rir is not None:
+            raise SetValueError("rir", "give RPE or RIR, not both (RIR = 10 - RPE)")
+    if values.rir is not None and not 0 <= values.rir <= 10:
+        raise SetValueError("rir", "must be from 0 to 10")
+    if values.duration_s is not None and not 1 <= values.duration_s <= MAX_DURATION_S:
+        raise SetValueError("duration_s", f"must be from 1 to {MAX_DURATION_S} seconds")
+    if values.distance_m is not None and not Decimal(0) < values.distance_m <= MAX_DISTANCE_M:
+        raise SetValueError("distance_m", f"must be more than 0 and at most {MAX_DISTANCE_M} m")
+    if values.set_type not in SET_TYPES:
+        raise SetValueError("set_type", f"must be one of {', '.join(SET_TYPES)}")
+    if values.side not in SIDES:
+        raise SetValueError("side", f"must be one of {', '.join(SIDES)}")
+    if len(values.notes) > MAX_NOTES:
+        raise SetValueError("notes", f"must be at most {MAX_NOTES} characters")
+    if performed_on > today:
+        raise SetValueError("performed_at", "is in the future")

@@ -1,0 +1,240 @@
+"""Logging sets and keeping workouts: every write of the log goes through here.
+
+`log_set` is the hot path: it costs a handful of SQL queries (a test counts them).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from repbook.core.sets import SetValueError, SetValues, check_set_values
+from repbook.core.units import to_kg
+from repbook.storage.models import Exercise, Set, Workout, WorkoutExercise, owned
+
+#: An open workout older than this is not "today's": a new one starts.
+OPEN_WORKOUT_WINDOW = timedelta(hours=12)
+
+
+class LogError(ValueError):
+    """Bad input for the log, naming the field; nothing was written."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+@dataclass(frozen=True)
+class SetInput:
+    exercise: str  # slug
+    weight: Decimal | None = None  # as typed, in `unit`
+    unit: str = "kg"
+    reps: int | None = None
+    rpe: Decimal | None = None
+    rir: int | None = None
+    set_type: str = "working"
+    duration_s: int | None = None
+    distance_m: Decimal | None = None
+    side: str = "both"
+    notes: str = ""
+    performed_at: datetime | None = None
+    workout: int | None = None
+    target: dict[str, Any] | None = None
+
+
+def _values(data: SetInput) -> SetValues:
+    if data.unit not in ("kg", "lb"):
+        raise LogError("unit", "must be kg or lb")
+    weight_kg = to_kg(data.weight, data.unit) if data.weight is not None else None
+    return SetValues(
+        weight_kg=weight_kg,
+        reps=data.reps,
+        rpe=data.rpe,
+        rir=data.rir,
+        set_type=data.set_type,
+        duration_s=data.duration_s,
+        distance_m=data.distance_m,
+        side=data.side,
+        notes=data.notes,
+    )
+
+
+def _check(values: SetValues, exercise: Exercise, performed_at: datetime) -> None:
+    try:
+        check_set_values(
+            values,
+            measure=exercise.measure,
+            bodyweight=exercise.is_bodyweight,
+            performed_on=timezone.localdate(performed_at),
+            today=timezone.localdate(),
+        )
+    except SetValueError as exc:
+        raise LogError(exc.field, exc.message) from exc
+
+
+def _exercise(user: Any, slug: str) -> Exercise:
+    candidates = Exercise.objects.visible_to(user).filter(slug=slug).defer("content", "search_text")
+    rows = sorted(candidates, key=lambda e: e.owner_id is not None)
+    if not rows:
+        raise LogError("exercise", f"no exercise {slug!r}; see GET /api/v1/exercises")
+    return rows[0]
+
+
+def _workout_for(user: Any, workout_id: int | None, when: datetime) -> Workout:
+    if workout_id is not None:
+        workout = owned(Workout, user).select_for_update().filter(pk=workout_id).first()
+        if workout is None:
+            raise LogError("workout", f"you have no workout {workout_id}")
+        return workout
+    workout = (
+        owned(Workout, user)
+        .select_for_update()
+        .filter(finished_at__isnull=True, started_at__gte=when - OPEN_WORKOUT_WINDOW, started_at__lte=when)
+        .order_by("-started_at")
+        .first()
+    )
+    return workout or Workout.objects.create(owner=user, started_at=when)
+
+
+@transaction.atomic
+def log_set(user: Any, data: SetInput) -> Set:
+    """Log one set into the given workout or today's open one (created if needed)."""
+    performed_at = data.performed_at or timezone.now()
+    values = _values(data)
+    exercise = _exercise(user, data.exercise)
+    _check(values, exercise, performed_at)
+    workout = _workout_for(user, data.workout, performed_at)
+    # The workout row is locked (select_for_update; on SQLite the write transaction), so the
+    # order computed here cannot be taken by a concurrent request.
+    entry: WorkoutExercise | None = (
+        WorkoutExercise.objects.filter(workout=workout, exercise=exercise)
+        .annotate(last_order=Max("sets__order"))
+        .order_by("-order")
+        .first()
+    )
+    if entry is None:
+        next_entry = WorkoutExercise.objects.filter(workout=workout).aggregate(n=Max("order"))["n"]
+        entry = WorkoutExercise.objects.create(
+            owner=user, workout=workout, exercise=exercise, order=(next_entry or 0) + 1
+        )
+        order = 1
+    else:
+        order = (getattr(entry, "last_order", None) or 0) + 1
+    return Set.objects.create(
+        owner=user,
+        workout=workout,
+        workout_exercise=entry,
+        exercise=exercise,
+        order=order,
+        set_type=values.set_type,
+        weight_kg=values.weight_kg,
+        typed_weight=data.weight,
+        typed_unit=data.unit,
+        reps=values.reps,
+        rpe=values.rpe,
+        rir=values.rir,
+        duration_s=values.duration_s,
+        distance_m=values.distance_m,
+        side=values.side,
+        notes=values.notes,
+        target=data.target,
+        performed_at=performed_at,
+    )
+
+
+@transaction.atomic
+def log_sets(user: Any, sets: list[SetInput]) -> list[Set]:
+    """Log several sets at once, all or nothing (the quick-log line)."""
+    logged: list[Set] = []
+    for data in sets:
+        workout = data.workout if data.workout is not None else (logged[-1].workout_id if logged else None)
+        logged.append(log_set(user, replace(data, workout=workout)))
+    return logged
+
+
+SET_FIELDS = ("weight", "unit", "reps", "rpe", "rir", "set_type", "duration_s", "distance_m", "side", "notes")
+
+
+@transaction.atomic
+def update_set(user: Any, set_id: int, changes: dict[str, Any]) -> Set:
+    """Change some fields of one of the user's sets; raises Set.DoesNotExist for anyone else's."""
+    row = owned(Set, user).select_related("exercise").get(pk=set_id)
+    unknown = set(changes) - set(SET_FIELDS) - {"felt_pain", "performed_at"}
+    if unknown:
+        raise LogError(sorted(unknown)[0], "cannot be changed")
+    current = SetInput(
+        exercise=row.exercise.slug,
+        weight=row.typed_weight if row.typed_weight is not None else row.weight_kg,
+        unit=row.typed_unit if row.typed_weight is not None else "kg",
+        reps=row.reps,
+        rpe=row.rpe,
+        rir=row.rir,
+        set_type=row.set_type,
+        duration_s=row.duration_s,
+        distance_m=row.distance_m,
+        side=row.side,
+        notes=row.notes,
+        performed_at=row.performed_at,
+    )
+    fields = {k: v for k, v in changes.items() if k in SET_FIELDS or k == "performed_at"}
+    merged = replace(current, **fields)
+    if merged.rpe is not None and "rir" in changes and changes["rir"] is not None and "rpe" not in changes:
+        merged = replace(merged, rpe=None)
+    if merged.rir is not None and "rpe" in changes and changes["rpe"] is not None and "rir" not in changes:
+        merged = replace(merged, rir=None)
+    values = _values(merged)
+    _check(values, row.exercise, merged.performed_at or row.performed_at)
+    row.weight_kg, row.typed_weight, row.typed_unit = values.weight_kg, merged.weight, merged.unit
+    for name in ("reps", "rpe", "rir", "set_type", "duration_s", "distance_m", "side", "notes"):
+        setattr(row, name, getattr(values, name))
+    if merged.performed_at is not None:
+        row.performed_at = merged.performed_at
+    if "felt_pain" in changes:
+        row.felt_pain = bool(changes["felt_pain"])
+    row.save()
+    return row
+
+
+def delete_set(user: Any, set_id: int) -> None:
+    deleted, _ = owned(Set, user).filter(pk=set_id).delete()
+    if not deleted:
+        raise Set.DoesNotExist(f"no set {set_id}")
+
+
+def start_workout(user: Any, name: str = "", started_at: datetime | None = None) -> Workout:
+    """Start an empty workout now (or at `started_at`)."""
+    return Workout.objects.create(
+        owner=user, name=name.strip()[:120], started_at=started_at or timezone.now()
+    )
+
+
+@transaction.atomic
+def update_workout(user: Any, workout_id: int, changes: dict[str, Any]) -> Workout:
+    workout = owned(Workout, user).get(pk=workout_id)
+    allowed = {"name", "notes", "started_at", "finished_at", "felt_pain"}
+    unknown = set(changes) - allowed
+    if unknown:
+        raise LogError(sorted(unknown)[0], "cannot be changed")
+    for key, value in changes.items():
+        setattr(workout, key, value)
+    if len(workout.name) > 120:
+        raise LogError("name", "must be at most 120 characters")
+    if workout.started_at > timezone.now() + timedelta(minutes=5):
+        raise LogError("started_at", "is in the future")
+    if workout.finished_at is not None and workout.finished_at < workout.started_at:
+        raise LogError("finished_at", "is before the start")
+    workout.save()
+    return workout
+
+
+def delete_workout(user: Any, workout_id: int) -> None:
+    deleted, _ = owned(Workout, user).filter(pk=workout_id).delete()
+    if not deleted:
+        raise Workout.DoesNotExist(f"no workout {workout_id}")
