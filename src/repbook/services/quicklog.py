@@ -51,7 +51,7 @@ def performed_at_for(day: date | None) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12, 0)))
 
 
-def log_line(user: Any, text: str, day: date | None = None) -> LoggedLine:
+def log_line(user: Any, text: str, day: date | None = None, workout_id: int | None = None) -> LoggedLine:
     """Parse and log one line, all or nothing; raises LogError (field "text" for grammar errors)."""
     try:
         parsed = parse_quicklog(text)
@@ -72,6 +72,7 @@ def log_line(user: Any, text: str, day: date | None = None) -> LoggedLine:
             distance_m=one.distance_m,
             notes=parsed.note,
             performed_at=when,
+            workout=workout_id,
         )
         for one in parsed.sets
     ]

@@ -12,6 +12,7 @@ from repbook import __version__
 #: (url name, label) of the main sections, in navigation order.
 NAVIGATION = [
     ("home", "Today"),
+    ("workouts", "Log"),
     ("exercises", "Exercises"),
     ("settings", "Settings"),
 ]

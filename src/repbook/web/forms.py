@@ -145,3 +145,46 @@ class CustomExerciseForm(forms.Form):
             "introduction": exercise.content.get("introduction", ""),
             "steps": "\n".join(exercise.content.get("steps", [])),
         }
+
+
+class SetForm(forms.Form):
+    """One set on the logging page; the exercise comes from the row it is typed in."""
+
+    weight = forms.DecimalField(required=False, max_digits=8, decimal_places=3)
+    reps = forms.IntegerField(required=False)
+    rpe = forms.DecimalField(required=False, max_digits=3, decimal_places=1, label="RPE")
+    rir = forms.IntegerField(required=False, label="RIR")
+    set_type = forms.ChoiceField(
+        choices=[
+            ("working", "Working"),
+            ("warmup", "Warm-up"),
+            ("drop", "Drop"),
+            ("failure", "Failure"),
+            ("amrap", "AMRAP"),
+        ],
+        initial="working",
+        required=False,
+        label="Type",
+    )
+    duration_s = forms.IntegerField(required=False, label="Seconds")
+    distance_m = forms.DecimalField(required=False, max_digits=9, decimal_places=2, label="Meters")
+    side = forms.ChoiceField(
+        choices=[("both", "Both"), ("left", "Left"), ("right", "Right")], initial="both", required=False
+    )
+    notes = forms.CharField(required=False, max_length=2000)
+    felt_pain = forms.BooleanField(required=False, label="Felt pain (not just effort)")
+
+    def values(self) -> dict[str, Any]:
+        data = self.cleaned_data
+        values = {k: data[k] for k in ("weight", "reps", "rpe", "rir", "duration_s", "distance_m", "notes")}
+        # Fields a page leaves out (side for two-sided exercises) take their defaults.
+        return values | {"set_type": data["set_type"] or "working", "side": data["side"] or "both"}
+
+
+class QuickLogForm(forms.Form):
+    text = forms.CharField(max_length=300, label="Quick log")
+
+
+class WorkoutForm(forms.Form):
+    name = forms.CharField(max_length=120, required=False)
+    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000)

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+from typing import Any
+
 from django import template
+
+from repbook.core.units import format_weight, from_kg, plain
 
 register = template.Library()
 
@@ -12,3 +17,40 @@ def words(slug: str) -> str:
     """ "hip_thrust" -> "Hip thrust": a slug as words for display."""
     text = str(slug).replace("_", " ").replace("-", " ")
     return text[:1].upper() + text[1:]
+
+
+@register.filter
+def set_weight(row: Any, unit: str) -> str:
+    """A set's weight in the user's unit, as typed when typed in that unit; "" for none."""
+    if row.weight_kg is None:
+        return ""
+    text = format_weight(row.weight_kg, unit, row.typed_weight, row.typed_unit)
+    return f"+{text}" if row.exercise.is_bodyweight and row.weight_kg > 0 else text
+
+
+@register.filter
+def set_amount(row: Any) -> str:
+    """Reps, time or distance of a set: "12", "60 s", "40 m"."""
+    if row.reps is not None:
+        return str(row.reps)
+    if row.duration_s is not None:
+        return f"{row.duration_s} s"
+    if row.distance_m is not None:
+        return f"{plain(row.distance_m)} m"
+    return ""
+
+
+@register.filter
+def kg_in(kg: Decimal | None, unit: str) -> str:
+    """A total in kilograms shown in the user's unit: "1,250 kg"."""
+    if kg is None:
+        return f"0 {unit}"
+    return f"{from_kg(Decimal(kg), unit, places=0):,} {unit}"
+
+
+@register.filter
+def duration(seconds: int | None) -> str:
+    if seconds is None:
+        return "–"
+    hours, rest = divmod(int(seconds), 3600)
+    return f"{hours} h {rest // 60} min" if hours else f"{rest // 60} min"

@@ -7,3 +7,47 @@ document.addEventListener("click", (event) => {
     event.preventDefault();
   }
 });
+
+// Rest timer: counts down to an absolute time, so it stays right after the phone sleeps.
+(() => {
+  const timer = document.getElementById("rest-timer");
+  if (!timer) return;
+  const key = `repbook-rest-${timer.dataset.workout}`;
+  const clock = timer.querySelector(".rest-clock");
+  let until = Number(localStorage.getItem(key)) || Number(timer.dataset.restUntil) || 0;
+  if (Number(timer.dataset.restUntil) > until) until = Number(timer.dataset.restUntil);
+  let alerted = false;
+
+  const beep = () => {
+    try {
+      const audio = new AudioContext();
+      const tone = audio.createOscillator();
+      tone.frequency.value = 880;
+      tone.connect(audio.destination);
+      tone.start();
+      tone.stop(audio.currentTime + 0.35);
+    } catch (error) { /* no audio here: the visual timer is enough */ }
+    if (navigator.vibrate) navigator.vibrate([200, 100, 200]);
+  };
+
+  const render = () => {
+    const left = Math.round((until - Date.now()) / 1000);
+    if (!until || left < -600) { timer.hidden = true; return; }
+    timer.hidden = false;
+    timer.classList.toggle("done", left <= 0);
+    const shown = Math.abs(left);
+    clock.textContent = `${left < 0 ? "+" : ""}${Math.floor(shown / 60)}:${String(shown % 60).padStart(2, "0")}`;
+    if (left <= 0 && !alerted) { alerted = true; beep(); }
+  };
+
+  timer.addEventListener("click", (event) => {
+    const adjust = event.target.closest("[data-rest-adjust]");
+    if (adjust) { until += Number(adjust.dataset.restAdjust) * 1000; alerted = false; }
+    if (event.target.closest("[data-rest-stop]")) until = 0;
+    localStorage.setItem(key, String(until));
+    render();
+  });
+  document.addEventListener("visibilitychange", render);
+  render();
+  setInterval(render, 500);
+})();

@@ -1,0 +1,95 @@
+"""Shaping a workout: add exercises, reorder them, group supersets, finish, repeat."""
+
+from __future__ import annotations
+
+import string
+from typing import Any
+
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from repbook.services.workouts import LogError, start_workout
+from repbook.storage.models import Exercise, Workout, WorkoutExercise, owned
+
+
+@transaction.atomic
+def add_exercise(user: Any, workout_id: int, slug: str) -> WorkoutExercise:
+    """Append an exercise to one of the user's workouts."""
+    workout = owned(Workout, user).select_for_update().get(pk=workout_id)
+    exercise = Exercise.objects.visible_to(user).filter(slug=slug).order_by("owner_id").first()
+    if exercise is None:
+        raise LogError("exercise", f"no exercise {slug!r}")
+    last = WorkoutExercise.objects.filter(workout=workout).aggregate(n=Max("order"))["n"] or 0
+    return WorkoutExercise.objects.create(owner=user, workout=workout, exercise=exercise, order=last + 1)
+
+
+@transaction.atomic
+def move_entry(user: Any, entry_id: int, step: int) -> None:
+    """Move an exercise up (step -1) or down (+1) in its workout."""
+    entry = owned(WorkoutExercise, user).select_related("workout").get(pk=entry_id)
+    entries = list(WorkoutExercise.objects.filter(workout_id=entry.workout_id).order_by("order", "id"))
+    index = next(i for i, e in enumerate(entries) if e.pk == entry.pk)
+    target = index + step
+    if not 0 <= target < len(entries):
+        return
+    entries[index], entries[target] = entries[target], entries[index]
+    for order, row in enumerate(entries, start=1):
+        if row.order != order:
+            row.order = order
+            row.save(update_fields=["order"])
+
+
+@transaction.atomic
+def toggle_superset_with_next(user: Any, entry_id: int) -> None:
+    """Group an exercise with the next one as a superset, or take it out of its group."""
+    entry = owned(WorkoutExercise, user).get(pk=entry_id)
+    entries = list(WorkoutExercise.objects.filter(workout_id=entry.workout_id).order_by("order", "id"))
+    index = next(i for i, e in enumerate(entries) if e.pk == entry.pk)
+    if (
+        entry.superset_group
+        and index + 1 < len(entries)
+        and entries[index + 1].superset_group == entry.superset_group
+    ):
+        entry.superset_group = ""
+        entry.save(update_fields=["superset_group"])
+        return
+    if index + 1 >= len(entries):
+        raise LogError("superset", "the last exercise has nothing after it to pair with")
+    following = entries[index + 1]
+    used = {e.superset_group for e in entries if e.superset_group}
+    group = (
+        entry.superset_group
+        or following.superset_group
+        or next(c for c in string.ascii_uppercase if c not in used)
+    )
+    for row in (entry, following):
+        row.superset_group = group
+        row.save(update_fields=["superset_group"])
+
+
+def finish_workout(user: Any, workout_id: int) -> Workout:
+    workout = owned(Workout, user).get(pk=workout_id)
+    if workout.finished_at is None:
+        workout.finished_at = max(timezone.now(), workout.started_at)
+        workout.save(update_fields=["finished_at"])
+    return workout
+
+
+@transaction.atomic
+def repeat_workout(user: Any, workout_id: int) -> Workout:
+    """Start a new workout with the same exercises, order and supersets as a past one."""
+    source = owned(Workout, user).get(pk=workout_id)
+    copy = start_workout(user, name=source.name)
+    WorkoutExercise.objects.bulk_create(
+        WorkoutExercise(
+            owner=user,
+            workout=copy,
+            exercise_id=entry.exercise_id,
+            order=entry.order,
+            superset_group=entry.superset_group,
+            rest_s=entry.rest_s,
+        )
+        for entry in WorkoutExercise.objects.filter(workout=source).order_by("order")
+    )
+    return copy

@@ -1,0 +1,190 @@
+"""What the logging page shows: each exercise's sets, what you did last time, the next set."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from itertools import pairwise
+from typing import Any
+
+from django.db.models import F, Max
+
+from repbook.core.e1rm import estimate_1rm
+from repbook.core.plates import PlateLoad, plates_per_side
+from repbook.core.units import from_kg, plain, to_kg
+from repbook.core.warmup import WarmupSet, warmup_ramp
+from repbook.services.accounts import settings_for
+from repbook.storage.models import Set, UserSettings, Workout, WorkoutExercise
+from repbook.storage.queries import workout_with_sets
+
+
+@dataclass
+class NextSet:
+    """The values the form is prefilled with, in the user's unit."""
+
+    number: int
+    weight: Decimal | None
+    reps: int | None
+    duration_s: int | None
+    distance_m: Decimal | None
+    last_time: Set | None
+
+
+@dataclass
+class EntryView:
+    entry: WorkoutExercise
+    sets: list[Set]
+    next_set: NextSet
+    last_sets: list[Set] = field(default_factory=list)
+    plates: PlateLoad | None = None
+    warmups: list[WarmupSet] = field(default_factory=list)
+    paired_with_next: bool = False
+
+
+@dataclass
+class LoggingPage:
+    workout: Workout
+    entries: list[EntryView]
+    unit: str
+    rest_s: int
+    last_logged: Set | None
+
+
+def _last_time(user: Any, workout: Workout, exercise_ids: list[int]) -> dict[int, list[Set]]:
+    """Each exercise's sets from the latest earlier workout that had it (2 queries)."""
+    if not exercise_ids:
+        return {}
+    latest = (
+        Set.objects.filter(
+            owner=user, exercise_id__in=exercise_ids, workout__started_at__lt=workout.started_at
+        )
+        .values("exercise_id")
+        .annotate(last_started=Max("workout__started_at"))
+    )
+    pairs = {(row["exercise_id"], row["last_started"]) for row in latest}
+    if not pairs:
+        return {}
+    found: dict[int, list[Set]] = defaultdict(list)
+    rows = Set.objects.filter(
+        owner=user, exercise_id__in=exercise_ids, workout__started_at__in={started for _, started in pairs}
+    ).annotate(workout_started=F("workout__started_at"))
+    for row in rows.order_by("order"):
+        if (row.exercise_id, row.workout_started) in pairs:
+            found[row.exercise_id].append(row)
+    return found
+
+
+def _shown(kg: Decimal | None, unit: str, row: Set | None = None) -> Decimal | None:
+    if kg is None:
+        return None
+    if row is not None and row.typed_weight is not None and row.typed_unit == unit:
+        return Decimal(plain(row.typed_weight))
+    return Decimal(plain(from_kg(kg, unit, places=2)))
+
+
+def _next_set(sets: list[Set], last: list[Set], unit: str) -> NextSet:
+    number = len(sets) + 1
+    source = last[number - 1] if len(last) >= number else (sets[-1] if sets else (last[-1] if last else None))
+    if source is None:
+        return NextSet(number, None, None, None, None, None)
+    return NextSet(
+        number,
+        _shown(source.weight_kg, unit, source),
+        source.reps,
+        source.duration_s,
+        source.distance_m,
+        last[number - 1] if len(last) >= number else None,
+    )
+
+
+def _barbell_help(
+    entry: WorkoutExercise, weight: Decimal | None, prefs: UserSettings
+) -> tuple[PlateLoad | None, list[WarmupSet]]:
+    equipment = {e.slug for e in entry.exercise.equipment.all()}
+    if weight is None or weight <= 0 or "barbell" not in equipment:
+        return None, []
+    unit = prefs.unit
+    bar = from_kg(prefs.bar_kg, unit, places=2)
+    plates = [from_kg(to_kg(Decimal(p), "kg"), unit, places=2) for p in prefs.plates_kg]
+    step = from_kg(Decimal(prefs.increments_kg.get("barbell", "2.5")), unit, places=2)
+    return plates_per_side(weight, bar, plates), warmup_ramp(weight, bar, step)
+
+
+def logging_page(user: Any, workout_id: int) -> LoggingPage:
+    """The logging page of one of the user's workouts; DoesNotExist for anyone else's."""
+    workout = workout_with_sets(user, workout_id)
+    prefs = settings_for(user)
+    entries = list(workout.entries.all())
+    last = _last_time(user, workout, [e.exercise_id for e in entries])
+    views = []
+    all_sets: list[Set] = []
+    for entry in entries:
+        sets = list(entry.sets.all())
+        all_sets += sets
+        next_set = _next_set(sets, last.get(entry.exercise_id, []), prefs.unit)
+        plates, warmups = _barbell_help(entry, next_set.weight, prefs)
+        views.append(EntryView(entry, sets, next_set, last.get(entry.exercise_id, []), plates, warmups))
+    for view, following in pairwise(views):
+        group = view.entry.superset_group
+        view.paired_with_next = bool(group) and following.entry.superset_group == group
+    last_logged = max(all_sets, key=lambda s: s.performed_at, default=None)
+    rest = prefs.default_rest_s
+    if last_logged is not None:
+        entry = next(e for e in entries if e.pk == last_logged.workout_exercise_id)
+        rest = entry.rest_s or entry.exercise.rest_s or rest
+    return LoggingPage(workout, views, prefs.unit, rest, last_logged)
+
+
+@dataclass
+class Summary:
+    workout: Workout
+    duration_s: int | None
+    set_count: int
+    volume_kg: Decimal
+    records: list[str]
+
+
+def workout_summary(user: Any, workout_id: int) -> Summary:
+    """Duration, sets, volume (working sets, weight × reps) and the records this workout set."""
+    workout = workout_with_sets(user, workout_id)
+    sets = [s for e in workout.entries.all() for s in e.sets.all() if s.completed]
+    working = [s for s in sets if s.set_type != "warmup"]
+    volume = sum(
+        (s.weight_kg * s.reps for s in working if s.weight_kg and s.reps and s.weight_kg > 0), Decimal(0)
+    )
+    end = workout.finished_at or max((s.performed_at for s in sets), default=None)
+    duration = int((end - workout.started_at).total_seconds()) if end else None
+    return Summary(workout, duration, len(sets), volume, _records(user, workout, working))
+
+
+def _records(user: Any, workout: Workout, working: list[Set]) -> list[str]:
+    names = {e.exercise_id: e.exercise.name for e in workout.entries.all()}
+    earlier: dict[int, tuple[float, float]] = {}
+    history = Set.objects.filter(
+        owner=user,
+        exercise_id__in=names,
+        workout__started_at__lt=workout.started_at,
+        weight_kg__gt=0,
+        reps__gt=0,
+    ).exclude(set_type="warmup")
+    for exercise_id, weight, reps in history.values_list("exercise_id", "weight_kg", "reps"):
+        if weight is None or reps is None:
+            continue
+        best_w, best_e = earlier.get(exercise_id, (0.0, 0.0))
+        estimate = estimate_1rm(float(weight), reps) or 0.0
+        earlier[exercise_id] = (max(best_w, float(weight)), max(best_e, estimate))
+    records = []
+    for exercise_id, name in names.items():
+        mine = [
+            s for s in working if s.exercise_id == exercise_id and s.weight_kg and s.weight_kg > 0 and s.reps
+        ]
+        if not mine or exercise_id not in earlier:
+            continue
+        best_w = max(float(s.weight_kg or 0) for s in mine)
+        best_e = max(estimate_1rm(float(s.weight_kg or 0), s.reps or 0) or 0.0 for s in mine)
+        if best_w > earlier[exercise_id][0]:
+            records.append(f"{name}: heaviest weight ({best_w:g} kg)")
+        elif best_e > earlier[exercise_id][1]:
+            records.append(f"{name}: best estimated 1RM ({best_e:.1f} kg)")
+    return records

@@ -1,0 +1,219 @@
+"""The workout log on the web: history, the logging page, summary."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from repbook.services import workout_entries, workouts
+from repbook.services.quicklog import exercise_index, log_line
+from repbook.services.workout_page import logging_page, workout_summary
+from repbook.storage.models import Workout, WorkoutExercise
+from repbook.storage.queries import workouts_between
+from repbook.web.forms import QuickLogForm, SetForm, WorkoutForm
+
+
+def _month(request: HttpRequest) -> date:
+    try:
+        year, month = (int(p) for p in request.GET.get("month", "").split("-"))
+        return date(year, month, 1)
+    except ValueError:
+        return timezone.localdate().replace(day=1)
+
+
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    month = _month(request)
+    last_day = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
+    in_month = list(workouts_between(request.user, month, last_day))
+    by_day: dict[date, list[Workout]] = {}
+    for workout in in_month:
+        by_day.setdefault(timezone.localdate(workout.started_at), []).append(workout)
+    weeks = [
+        [(day, by_day.get(day, [])) for day in week]
+        for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
+    ]
+    context = {
+        "recent": workouts_between(request.user)[:30],
+        "weeks": weeks,
+        "month": month,
+        "previous_month": (month - timedelta(days=1)).replace(day=1),
+        "next_month": last_day + timedelta(days=1),
+        "today": timezone.localdate(),
+    }
+    return render(request, "web/workouts/history.html", context)
+
+
+@login_required
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    workout = workouts.start_workout(request.user, name=request.POST.get("name", ""))
+    return redirect("workout", workout_id=workout.pk)
+
+
+@login_required
+def detail(request: HttpRequest, workout_id: int) -> HttpResponse:
+    try:
+        page = logging_page(request.user, workout_id)
+    except Workout.DoesNotExist as exc:
+        raise Http404("No such workout.") from exc
+    query = request.GET.get("q", "").strip()[:100]
+    found = [m.exercise for m in exercise_index(request.user).search(query, limit=12)] if query else []
+    rest_until = None
+    if page.last_logged is not None and page.workout.is_open:
+        rest_until = page.last_logged.performed_at + timedelta(seconds=page.rest_s)
+        if rest_until < timezone.now() - timedelta(minutes=10):
+            rest_until = None
+    context = {
+        "page": page,
+        "workout": page.workout,
+        "query": query,
+        "found": found,
+        "quick_form": QuickLogForm(),
+        "workout_form": WorkoutForm(initial={"name": page.workout.name, "notes": page.workout.notes}),
+        "rest_until_ms": int(rest_until.timestamp() * 1000) if rest_until else None,
+    }
+    return render(request, "web/workouts/detail.html", context)
+
+
+def _owned_workout_or_404(request: HttpRequest, workout_id: int) -> Workout:
+    try:
+        return Workout.objects.owned_by(request.user).get(pk=workout_id)
+    except Workout.DoesNotExist as exc:
+        raise Http404("No such workout.") from exc
+
+
+@login_required
+@require_POST
+def add_exercise(request: HttpRequest, workout_id: int) -> HttpResponse:
+    _owned_workout_or_404(request, workout_id)
+    try:
+        entry = workout_entries.add_exercise(request.user, workout_id, request.POST.get("exercise", ""))
+    except workouts.LogError as exc:
+        messages.error(request, exc.message)
+        return redirect("workout", workout_id=workout_id)
+    return redirect(f"/workouts/{workout_id}/#entry-{entry.pk}")
+
+
+@login_required
+@require_POST
+def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpResponse:
+    _owned_workout_or_404(request, workout_id)
+    try:
+        entry = (
+            WorkoutExercise.objects.owned_by(request.user)
+            .select_related("exercise")
+            .get(pk=entry_id, workout_id=workout_id)
+        )
+    except WorkoutExercise.DoesNotExist as exc:
+        raise Http404("No such exercise in this workout.") from exc
+    form = SetForm(request.POST)
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        messages.error(request, f"{entry.exercise.name}: {field}: {' '.join(str(e) for e in errors)}")
+        return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
+    unit = request.POST.get("unit", "kg")
+    try:
+        row = workouts.log_set(
+            request.user,
+            workouts.SetInput(exercise=entry.exercise.slug, unit=unit, workout=workout_id, **form.values()),
+        )
+    except workouts.LogError as exc:
+        messages.error(request, f"{entry.exercise.name}: {exc.field}: {exc.message}. Nothing was saved.")
+        return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
+    if form.cleaned_data["felt_pain"]:
+        workouts.update_set(request.user, row.pk, {"felt_pain": True})
+    return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
+
+
+@login_required
+@require_POST
+def quick_log(request: HttpRequest, workout_id: int) -> HttpResponse:
+    workout = _owned_workout_or_404(request, workout_id)
+    text = request.POST.get("text", "")
+    try:
+        day = timezone.localdate(workout.started_at)
+        logged = log_line(
+            request.user, text, None if day == timezone.localdate() else day, workout_id=workout_id
+        )
+    except workouts.LogError as exc:
+        messages.error(request, f"{exc.message} Nothing was saved.")
+        return redirect("workout", workout_id=workout_id)
+    messages.success(request, f"Logged {len(logged.sets)} × {logged.exercise.name}.")
+    return redirect(f"/workouts/{workout_id}/#entry-{logged.sets[0].workout_exercise_id}")
+
+
+@login_required
+@require_POST
+def edit(request: HttpRequest, workout_id: int) -> HttpResponse:
+    _owned_workout_or_404(request, workout_id)
+    form = WorkoutForm(request.POST)
+    if form.is_valid():
+        workouts.update_workout(request.user, workout_id, form.cleaned_data)
+        messages.success(request, "Workout saved.")
+    return redirect("workout", workout_id=workout_id)
+
+
+@login_required
+@require_POST
+def finish(request: HttpRequest, workout_id: int) -> HttpResponse:
+    _owned_workout_or_404(request, workout_id)
+    workout_entries.finish_workout(request.user, workout_id)
+    return redirect("workout-summary", workout_id=workout_id)
+
+
+@login_required
+def summary(request: HttpRequest, workout_id: int) -> HttpResponse:
+    _owned_workout_or_404(request, workout_id)
+    return render(
+        request, "web/workouts/summary.html", {"summary": workout_summary(request.user, workout_id)}
+    )
+
+
+@login_required
+@require_POST
+def repeat(request: HttpRequest, workout_id: int) -> HttpResponse:
+    _owned_workout_or_404(request, workout_id)
+    copy = workout_entries.repeat_workout(request.user, workout_id)
+    return redirect("workout", workout_id=copy.pk)
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, workout_id: int) -> HttpResponse:
+    _owned_workout_or_404(request, workout_id)
+    workouts.delete_workout(request.user, workout_id)
+    messages.success(request, "Workout deleted.")
+    return redirect("workouts")
+
+
+@login_required
+@require_POST
+def move_entry(request: HttpRequest, entry_id: int, direction: str) -> HttpResponse:
+    try:
+        entry = WorkoutExercise.objects.owned_by(request.user).get(pk=entry_id)
+    except WorkoutExercise.DoesNotExist as exc:
+        raise Http404("No such exercise in your workouts.") from exc
+    workout_entries.move_entry(request.user, entry_id, -1 if direction == "up" else 1)
+    return redirect(f"/workouts/{entry.workout_id}/#entry-{entry_id}")
+
+
+@login_required
+@require_POST
+def superset(request: HttpRequest, entry_id: int) -> HttpResponse:
+    try:
+        entry = WorkoutExercise.objects.owned_by(request.user).get(pk=entry_id)
+    except WorkoutExercise.DoesNotExist as exc:
+        raise Http404("No such exercise in your workouts.") from exc
+    try:
+        workout_entries.toggle_superset_with_next(request.user, entry_id)
+    except workouts.LogError as exc:
+        messages.error(request, exc.message)
+    return redirect(f"/workouts/{entry.workout_id}/#entry-{entry_id}")

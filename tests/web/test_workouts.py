@@ -1,0 +1,139 @@
+"""The log on the web: pages, forms, owner checks on every route."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from repbook.services.workouts import SetInput, log_set
+from repbook.storage.models import Set, Workout, WorkoutExercise
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def workout(alice) -> Workout:
+    row = log_set(alice, SetInput("back-extension", reps=12))
+    log_set(alice, SetInput("deadlift", reps=5, weight=Decimal(100)))
+    return row.workout
+
+
+def test_start_add_log_finish(alice_client: Client) -> None:
+    response = alice_client.post("/workouts/start/")
+    workout = Workout.objects.get()
+    assert response["Location"] == f"/workouts/{workout.pk}/"
+    alice_client.post(f"/workouts/{workout.pk}/add/", {"exercise": "back-extension"})
+    entry = WorkoutExercise.objects.get()
+    url = f"/workouts/{workout.pk}/entries/{entry.pk}/sets/"
+    alice_client.post(url, {"unit": "kg", "reps": "12", "set_type": "working"})
+    alice_client.post(url, {"unit": "kg", "reps": "12", "weight": "10"})
+    page = alice_client.get(f"/workouts/{workout.pk}/")
+    assert [s.weight_kg for s in page.context["page"].entries[0].sets] == [None, Decimal(10)]
+    assert page.context["page"].entries[0].next_set.weight == Decimal(10)
+    assert page.context["rest_until_ms"] is not None
+    summary = alice_client.post(f"/workouts/{workout.pk}/finish/", follow=True)
+    assert summary.context["summary"].set_count == 2
+    assert Workout.objects.get().finished_at is not None
+
+
+def test_bad_set_values_are_reported_and_nothing_saved(alice_client: Client, workout: Workout) -> None:
+    entry = workout.entries.get(exercise__slug="deadlift")
+    response = alice_client.post(
+        f"/workouts/{workout.pk}/entries/{entry.pk}/sets/",
+        {"unit": "kg", "reps": "5", "weight": "-40"},
+        follow=True,
+    )
+    assert "weight: cannot be negative" in response.content.decode()
+    assert Set.objects.filter(workout_exercise=entry).count() == 1
+
+
+def test_prefill_shows_last_time(alice, alice_client: Client, workout: Workout) -> None:
+    Workout.objects.filter(pk=workout.pk).update(started_at=workout.started_at.replace(year=2025))
+    Set.objects.filter(workout=workout).update(performed_at=workout.started_at.replace(year=2025))
+    today = log_set(alice, SetInput("back-extension", reps=10)).workout
+    page = alice_client.get(f"/workouts/{today.pk}/").context["page"]
+    view = page.entries[0]
+    assert [s.reps for s in view.last_sets] == [12]
+    assert view.next_set.number == 2
+
+
+def test_quick_log_on_the_page(alice_client: Client, workout: Workout) -> None:
+    alice_client.post(f"/workouts/{workout.pk}/quick/", {"text": "Pull-up 3x8 +5kg"})
+    assert Set.objects.filter(workout=workout, exercise__slug="pull-up").count() == 3
+    bad = alice_client.post(f"/workouts/{workout.pk}/quick/", {"text": "Pull-up 3x8 +5kgg"}, follow=True)
+    assert "could not read" in bad.content.decode()
+    assert Set.objects.filter(workout=workout, exercise__slug="pull-up").count() == 3
+
+
+def test_reorder_superset_repeat(alice_client: Client, workout: Workout) -> None:
+    first, second = workout.entries.order_by("order")
+    alice_client.post(f"/entries/{second.pk}/move/up/")
+    assert list(workout.entries.order_by("order").values_list("pk", flat=True)) == [second.pk, first.pk]
+    alice_client.post(f"/entries/{second.pk}/superset/")
+    assert set(workout.entries.values_list("superset_group", flat=True)) == {"A"}
+    copy = alice_client.post(f"/workouts/{workout.pk}/repeat/")
+    new = Workout.objects.exclude(pk=workout.pk).get()
+    assert copy["Location"] == f"/workouts/{new.pk}/"
+    assert list(new.entries.order_by("order").values_list("exercise__slug", "superset_group")) == [
+        ("deadlift", "A"),
+        ("back-extension", "A"),
+    ]
+
+
+def test_history_lists_workouts_with_volume(alice_client: Client, workout: Workout) -> None:
+    response = alice_client.get("/workouts/")
+    assert response.status_code == 200
+    assert "volume 500 kg" in response.content.decode()
+    assert alice_client.get("/workouts/", {"month": "2026-13"}).status_code == 200
+
+
+def test_edit_and_delete_a_set(alice_client: Client, workout: Workout) -> None:
+    row = Set.objects.get(exercise__slug="deadlift")
+    alice_client.post(
+        f"/sets/{row.pk}/edit/", {"weight": "105", "reps": "5", "set_type": "working", "side": "both"}
+    )
+    row.refresh_from_db()
+    assert row.weight_kg == Decimal(105)
+    bad = alice_client.post(f"/sets/{row.pk}/edit/", {"weight": "105", "reps": "5", "rpe": "14"})
+    assert bad.status_code == 200 and "rpe" in bad.context["form"].errors
+    alice_client.post(f"/sets/{row.pk}/delete/")
+    assert not Set.objects.filter(pk=row.pk).exists()
+
+
+def test_another_user_gets_404_on_every_log_route(bob_client: Client, workout: Workout) -> None:
+    entry = workout.entries.first()
+    row = Set.objects.filter(workout=workout).first()
+    assert entry is not None and row is not None
+    gets = [f"/workouts/{workout.pk}/", f"/workouts/{workout.pk}/summary/", f"/sets/{row.pk}/edit/"]
+    posts = [
+        f"/workouts/{workout.pk}/add/",
+        f"/workouts/{workout.pk}/entries/{entry.pk}/sets/",
+        f"/workouts/{workout.pk}/quick/",
+        f"/workouts/{workout.pk}/edit/",
+        f"/workouts/{workout.pk}/finish/",
+        f"/workouts/{workout.pk}/repeat/",
+        f"/workouts/{workout.pk}/delete/",
+        f"/entries/{entry.pk}/move/up/",
+        f"/entries/{entry.pk}/superset/",
+        f"/sets/{row.pk}/edit/",
+        f"/sets/{row.pk}/delete/",
+    ]
+    for url in gets:
+        assert bob_client.get(url).status_code == 404, url
+    for url in posts:
+        assert (
+            bob_client.post(
+                url, {"exercise": "deadlift", "text": "Deadlift 3x5 @ 100", "reps": "1"}
+            ).status_code
+            == 404
+        ), url
+    assert Set.objects.filter(workout=workout).count() == 2
+    assert Workout.objects.get(pk=workout.pk).finished_at is None
+    assert "Workout" not in bob_client.get("/workouts/").content.decode().split("Recent workouts")[1]
+
+
+def test_anonymous_is_sent_to_log_in(client: Client, workout: Workout) -> None:
+    for url in ("/workouts/", f"/workouts/{workout.pk}/"):
+        assert client.get(url)["Location"].startswith("/login/")
