@@ -150,3 +150,17 @@ def test_custom_exercise_edit_and_delete(alice_client: Client) -> None:
 def test_catalog_exercises_cannot_be_edited_or_deleted(alice_client: Client) -> None:
     assert alice_client.get("/exercises/deadlift/edit/").status_code == 404
     assert alice_client.post("/exercises/deadlift/delete/").status_code == 404
+
+
+def test_logged_in_users_see_their_own_history(alice, alice_client: Client, bob_client: Client) -> None:
+    from decimal import Decimal
+
+    from repbook.services.workouts import SetInput, log_set
+
+    log_set(alice, SetInput("deadlift", reps=5, weight=Decimal(140)))
+    log_set(alice, SetInput("deadlift", reps=3, weight=Decimal(150)))
+    mine = alice_client.get("/exercises/deadlift/").content.decode()
+    assert 'id="your-history"' in mine and "150 kg × 3" in mine
+    theirs = bob_client.get("/exercises/deadlift/").content.decode()
+    assert "150 kg" not in theirs and "not logged this exercise yet" in theirs
+    assert 'id="your-history"' not in Client().get("/exercises/deadlift/").content.decode()

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from repbook.core.alternatives import ExerciseFacts, computed_alternatives
+from repbook.core.e1rm import estimate_1rm
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.exercise import VARIATION_KIND_LABELS
 from repbook.core.muscles import MUSCLES
 from repbook.services.exercise_names import ExerciseIndex, NamedExercise
-from repbook.storage.models import Exercise, UserSettings
+from repbook.storage.models import Exercise, Set, UserSettings
 from repbook.storage.queries import exercise_by_slug, exercises_with_facts, facts
 
 
@@ -218,3 +220,35 @@ def exercise_detail(page: ExercisePage) -> dict[str, Any]:
 
 def equipment_choices() -> list[tuple[str, str]]:
     return list(EQUIPMENT.items())
+
+
+@dataclass
+class ExerciseHistory:
+    recent: list[tuple[Any, list[Any]]]  # (workout date, sets), newest first
+    best: Any | None  # the set with the best estimated 1RM
+    heaviest: Any | None
+    total_sets: int
+
+
+def exercise_history(user: Any, exercise: Exercise, workouts: int = 5) -> ExerciseHistory | None:
+    """A logged-in user's own sets of this exercise: recent workouts and best sets (1 query)."""
+    if not getattr(user, "is_authenticated", False):
+        return None
+    rows = list(
+        Set.objects.filter(owner=user, exercise=exercise, completed=True)
+        .select_related("exercise")
+        .order_by("-performed_at", "-order")
+    )
+    if not rows:
+        return ExerciseHistory([], None, None, 0)
+    by_workout: dict[int, tuple[Any, list[Any]]] = {}
+    for row in rows:
+        if row.workout_id not in by_workout and len(by_workout) == workouts:
+            continue
+        by_workout.setdefault(row.workout_id, (row.performed_at, []))[1].append(row)
+    for _, sets in by_workout.values():
+        sets.sort(key=lambda s: s.order)
+    working = [r for r in rows if r.set_type != "warmup" and r.weight_kg is not None and r.reps]
+    best = max(working, key=lambda r: estimate_1rm(float(r.weight_kg or 0), r.reps or 0) or 0.0, default=None)
+    heaviest = max(working, key=lambda r: r.weight_kg or Decimal(0), default=None)
+    return ExerciseHistory(list(by_workout.values()), best, heaviest, len(rows))

@@ -12,7 +12,7 @@ from repbook.core.equipment import EQUIPMENT
 from repbook.core.exercise import LEVELS, PATTERNS
 from repbook.core.muscles import MUSCLES
 from repbook.services import custom_exercises
-from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_page
+from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_history, exercise_page
 from repbook.storage.models import Exercise
 from repbook.web.bodymap import body_map_svg
 from repbook.web.forms import CustomExerciseForm
@@ -58,6 +58,8 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "secondary": [MUSCLES[m] for m in MUSCLES if m in page.facts.secondary],
         "equipment_names": [EQUIPMENT[e] for e in sorted(page.facts.equipment)],
         "muscles": MUSCLES,
+        "history": exercise_history(request.user, page.exercise),
+        "unit": getattr(getattr(request.user, "repbook_settings", None), "unit", "kg"),
     }
     return render(request, "web/exercises/detail.html", context)
 
