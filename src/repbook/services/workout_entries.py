@@ -9,17 +9,15 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from repbook.services.workouts import LogError, start_workout
-from repbook.storage.models import Exercise, Workout, WorkoutExercise, owned
+from repbook.services.workouts import LogError, exercise_for, start_workout
+from repbook.storage.models import Workout, WorkoutExercise, owned
 
 
 @transaction.atomic
 def add_exercise(user: Any, workout_id: int, slug: str) -> WorkoutExercise:
     """Append an exercise to one of the user's workouts."""
     workout = owned(Workout, user).select_for_update().get(pk=workout_id)
-    exercise = Exercise.objects.visible_to(user).filter(slug=slug).order_by("owner_id").first()
-    if exercise is None:
-        raise LogError("exercise", f"no exercise {slug!r}")
+    exercise = exercise_for(user, slug)
     last = WorkoutExercise.objects.filter(workout=workout).aggregate(n=Max("order"))["n"] or 0
     return WorkoutExercise.objects.create(owner=user, workout=workout, exercise=exercise, order=last + 1)
 

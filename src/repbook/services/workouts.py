@@ -79,7 +79,8 @@ def _check(values: SetValues, exercise: Exercise, performed_at: datetime) -> Non
         raise LogError(exc.field, exc.message) from exc
 
 
-def _exercise(user: Any, slug: str) -> Exercise:
+def exercise_for(user: Any, slug: str) -> Exercise:
+    """The catalog exercise or the user's custom one with this slug; LogError if neither exists."""
     candidates = Exercise.objects.visible_to(user).filter(slug=slug).defer("content", "search_text")
     rows = sorted(candidates, key=lambda e: e.owner_id is not None)
     if not rows:
@@ -108,7 +109,7 @@ def log_set(user: Any, data: SetInput) -> Set:
     """Log one set into the given workout or today's open one (created if needed)."""
     performed_at = data.performed_at or timezone.now()
     values = _values(data)
-    exercise = _exercise(user, data.exercise)
+    exercise = exercise_for(user, data.exercise)
     _check(values, exercise, performed_at)
     workout = _workout_for(user, data.workout, performed_at)
     # The workout row is locked (select_for_update; on SQLite the write transaction), so the
