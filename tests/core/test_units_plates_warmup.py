@@ -5,7 +5,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from repbook.core.plates import plates_per_side
+from repbook.core.plates import STANDARD_SETUPS, barbell_setup, plates_per_side
 from repbook.core.units import KG_PER_LB, format_weight, from_kg, plain, to_kg
 from repbook.core.warmup import round_down, warmup_ramp
 
@@ -45,8 +45,20 @@ def test_plates_never_exceed_the_target_and_report_the_shortfall() -> None:
 
 
 def test_plates_respect_the_inventory() -> None:
+    # 60 kg a side with one pair of 25s: the rest must come from smaller plates.
     load = plates_per_side(D(140), D(20), KG_PLATES, {D(25): 1, D(20): 1, D(15): 1, D(10): 2})
-    assert load.per_side == (D(25), D(20), D(10), D(5)) or load.total <= D(140)
+    assert load.per_side == (D(25), D(20), D(15))
+    short = plates_per_side(D(140), D(20), KG_PLATES, {D(25): 1, D(10): 1})
+    assert short.per_side == (D(25), D(10)) and short.short_by == D(50)
+
+
+def test_standard_barbell_follows_the_unit() -> None:
+    assert barbell_setup("lb") == STANDARD_SETUPS["lb"]
+    assert STANDARD_SETUPS["lb"].bar == D(45) and STANDARD_SETUPS["lb"].plates[0] == D(45)
+    assert plates_per_side(D(225), D(45), STANDARD_SETUPS["lb"].plates).per_side == (D(45), D(45))
+    own = barbell_setup("kg", bar_kg=D(15), plates_kg=[D(10), D(5)], step_kg=D(1))
+    assert (own.bar, own.plates, own.step) == (D(15), (D(10), D(5)), D(1))
+    assert barbell_setup("lb", bar_kg=D("20.412")).bar == D(45)
 
 
 def test_warmup_ramp_before_100kg() -> None:

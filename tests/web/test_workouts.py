@@ -137,3 +137,39 @@ def test_another_user_gets_404_on_every_log_route(bob_client: Client, workout: W
 def test_anonymous_is_sent_to_log_in(client: Client, workout: Workout) -> None:
     for url in ("/workouts/", f"/workouts/{workout.pk}/"):
         assert client.get(url)["Location"].startswith("/login/")
+
+
+def test_logging_page_queries_do_not_grow_with_sets(alice, alice_client: Client) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def count(workout_id: int) -> int:
+        with CaptureQueriesContext(connection) as queries:
+            assert alice_client.get(f"/workouts/{workout_id}/").status_code == 200
+        return len(queries)
+
+    first = log_set(alice, SetInput("deadlift", reps=5, weight=Decimal(100))).workout_id
+    log_set(alice, SetInput("back-extension", reps=12))
+    small = count(first)
+    for _ in range(6):
+        log_set(alice, SetInput("deadlift", reps=5, weight=Decimal(100)))
+        log_set(alice, SetInput("back-extension", reps=12))
+    assert count(first) == small <= 12
+
+
+def test_pound_users_get_pound_plates(alice, alice_client: Client) -> None:
+    alice.repbook_settings.unit = "lb"
+    alice.repbook_settings.save()
+    workout = log_set(alice, SetInput("deadlift", reps=5, weight=Decimal(225), unit="lb")).workout
+    view = alice_client.get(f"/workouts/{workout.pk}/").context["page"].entries[0]
+    assert view.next_set.weight == Decimal(225)
+    assert view.plates.per_side == (Decimal(45), Decimal(45))
+    assert (view.warmups[0].weight, view.warmups[0].reps) == (Decimal(45), 10)
+
+
+def test_felt_pain_is_saved_with_the_set(alice_client: Client, workout: Workout) -> None:
+    entry = workout.entries.get(exercise__slug="back-extension")
+    alice_client.post(
+        f"/workouts/{workout.pk}/entries/{entry.pk}/sets/", {"unit": "kg", "reps": "10", "felt_pain": "on"}
+    )
+    assert Set.objects.filter(workout_exercise=entry).order_by("order").last().felt_pain

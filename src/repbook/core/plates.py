@@ -5,6 +5,52 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Final
+
+from repbook.core.units import from_kg, plain
+
+
+@dataclass(frozen=True, slots=True)
+class BarbellSetup:
+    """A bar, its plates and the smallest jump, all in one unit."""
+
+    unit: str
+    bar: Decimal
+    plates: tuple[Decimal, ...]
+    step: Decimal
+
+
+def _decimals(*values: str) -> tuple[Decimal, ...]:
+    return tuple(Decimal(v) for v in values)
+
+
+#: Standard equipment by unit; the smallest barbell jump is two of the smallest common plates.
+STANDARD_SETUPS: Final = {
+    "kg": BarbellSetup(
+        "kg", Decimal(20), _decimals("25", "20", "15", "10", "5", "2.5", "1.25"), Decimal("2.5")
+    ),
+    "lb": BarbellSetup("lb", Decimal(45), _decimals("45", "35", "25", "10", "5", "2.5"), Decimal(5)),
+}
+
+
+def barbell_setup(
+    unit: str,
+    bar_kg: Decimal | None = None,
+    plates_kg: Sequence[Decimal] = (),
+    step_kg: Decimal | None = None,
+) -> BarbellSetup:
+    """The user's barbell in their unit: their own bar, plates and jump where set, else the standard ones."""
+    standard = STANDARD_SETUPS[unit]
+
+    def shown(kg: Decimal) -> Decimal:
+        return Decimal(plain(from_kg(kg, unit, places=2)))
+
+    return BarbellSetup(
+        unit,
+        shown(bar_kg) if bar_kg is not None else standard.bar,
+        tuple(shown(p) for p in plates_kg) or standard.plates,
+        shown(step_kg) if step_kg is not None else standard.step,
+    )
 
 
 @dataclass(frozen=True, slots=True)

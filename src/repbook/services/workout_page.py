@@ -11,8 +11,8 @@ from typing import Any
 from django.db.models import F, Max
 
 from repbook.core.e1rm import estimate_1rm
-from repbook.core.plates import PlateLoad, plates_per_side
-from repbook.core.units import from_kg, plain, to_kg
+from repbook.core.plates import BarbellSetup, PlateLoad, barbell_setup, plates_per_side
+from repbook.core.units import from_kg, plain
 from repbook.core.warmup import WarmupSet, warmup_ramp
 from repbook.services.accounts import settings_for
 from repbook.storage.models import Set, UserSettings, Workout, WorkoutExercise
@@ -66,9 +66,15 @@ def _last_time(user: Any, workout: Workout, exercise_ids: list[int]) -> dict[int
     if not pairs:
         return {}
     found: dict[int, list[Set]] = defaultdict(list)
-    rows = Set.objects.filter(
-        owner=user, exercise_id__in=exercise_ids, workout__started_at__in={started for _, started in pairs}
-    ).annotate(workout_started=F("workout__started_at"))
+    rows = (
+        Set.objects.filter(
+            owner=user,
+            exercise_id__in=exercise_ids,
+            workout__started_at__in={started for _, started in pairs},
+        )
+        .annotate(workout_started=F("workout__started_at"))
+        .select_related("exercise")
+    )
     for row in rows.order_by("order"):
         if (row.exercise_id, row.workout_started) in pairs:
             found[row.exercise_id].append(row)
@@ -99,22 +105,29 @@ def _next_set(sets: list[Set], last: list[Set], unit: str) -> NextSet:
 
 
 def _barbell_help(
-    entry: WorkoutExercise, weight: Decimal | None, prefs: UserSettings
+    entry: WorkoutExercise, weight: Decimal | None, setup: BarbellSetup
 ) -> tuple[PlateLoad | None, list[WarmupSet]]:
     equipment = {e.slug for e in entry.exercise.equipment.all()}
     if weight is None or weight <= 0 or "barbell" not in equipment:
         return None, []
-    unit = prefs.unit
-    bar = from_kg(prefs.bar_kg, unit, places=2)
-    plates = [from_kg(to_kg(Decimal(p), "kg"), unit, places=2) for p in prefs.plates_kg]
-    step = from_kg(Decimal(prefs.increments_kg.get("barbell", "2.5")), unit, places=2)
-    return plates_per_side(weight, bar, plates), warmup_ramp(weight, bar, step)
+    return plates_per_side(weight, setup.bar, setup.plates), warmup_ramp(weight, setup.bar, setup.step)
+
+
+def _setup(prefs: UserSettings) -> BarbellSetup:
+    step = prefs.increments_kg.get("barbell")
+    return barbell_setup(
+        prefs.unit,
+        prefs.bar_kg,
+        [Decimal(p) for p in prefs.plates_kg],
+        Decimal(step) if step is not None else None,
+    )
 
 
 def logging_page(user: Any, workout_id: int) -> LoggingPage:
     """The logging page of one of the user's workouts; DoesNotExist for anyone else's."""
-    workout = workout_with_sets(user, workout_id)
+    workout = workout_with_sets(user, workout_id, with_equipment=True)
     prefs = settings_for(user)
+    setup = _setup(prefs)
     entries = list(workout.entries.all())
     last = _last_time(user, workout, [e.exercise_id for e in entries])
     views = []
@@ -123,7 +136,7 @@ def logging_page(user: Any, workout_id: int) -> LoggingPage:
         sets = list(entry.sets.all())
         all_sets += sets
         next_set = _next_set(sets, last.get(entry.exercise_id, []), prefs.unit)
-        plates, warmups = _barbell_help(entry, next_set.weight, prefs)
+        plates, warmups = _barbell_help(entry, next_set.weight, setup)
         views.append(EntryView(entry, sets, next_set, last.get(entry.exercise_id, []), plates, warmups))
     for view, following in pairwise(views):
         group = view.entry.superset_group

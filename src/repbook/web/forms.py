@@ -47,14 +47,14 @@ class UserSettingsForm(forms.ModelForm[UserSettings]):
         fields = ["unit", "bar_kg", "default_rest_s", "sex", "equipment"]
         labels = {
             "unit": "Unit",
-            "bar_kg": "Barbell weight (kg)",
+            "bar_kg": "Your barbell's weight in kg (empty: 20 kg, or 45 lb in pounds)",
             "default_rest_s": "Default rest (seconds)",
             "sex": "Sex (for strength scores)",
         }
 
     def clean_bar_kg(self) -> Any:
         value = self.cleaned_data["bar_kg"]
-        if not 0 <= value <= 50:
+        if value is not None and not 0 <= value <= 50:
             raise forms.ValidationError("A bar weighs between 0 and 50 kg.")
         return value
 

@@ -25,22 +25,6 @@ class Unit(models.TextChoices):
     LB = "lb", "lb"
 
 
-def default_plates_kg() -> list[str]:
-    return ["25", "20", "15", "10", "5", "2.5", "1.25", "0.5"]
-
-
-def default_increments_kg() -> dict[str, str]:
-    # Smallest jump on each kind of equipment; a barbell jump is two of the smallest plates.
-    return {
-        "barbell": "2.5",
-        "dumbbell": "2",
-        "kettlebell": "4",
-        "cable": "2.5",
-        "machine": "5",
-        "plate": "1.25",
-    }
-
-
 class UserSettings(OwnedModel):
     """One row per user: units, equipment and the defaults the log and stats use."""
 
@@ -51,9 +35,11 @@ class UserSettings(OwnedModel):
 
     owner = models.OneToOneField("storage.User", on_delete=models.CASCADE, related_name="repbook_settings")
     unit = models.CharField(max_length=2, choices=Unit.choices, default=Unit.KG)
-    bar_kg = models.DecimalField(max_digits=6, decimal_places=3, default=Decimal("20"))
-    plates_kg = models.JSONField(default=default_plates_kg)
-    increments_kg = models.JSONField(default=default_increments_kg)
+    # Empty bar, plates or increments mean the standard set for the user's unit
+    # (core.plates.STANDARD_SETUPS): a 20 kg bar and kg plates, or a 45 lb bar and lb plates.
+    bar_kg = models.DecimalField(max_digits=6, decimal_places=3, null=True, blank=True)
+    plates_kg = models.JSONField(default=list, blank=True)
+    increments_kg = models.JSONField(default=dict, blank=True)
     equipment = models.JSONField(
         default=list, blank=True, help_text="equipment slugs the user has; empty = all"
     )
