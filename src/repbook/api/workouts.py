@@ -34,6 +34,7 @@ class SetIn(Schema):
     distance_m: Decimal | None = None
     side: Side = "both"
     notes: str = ""
+    felt_pain: bool = Field(False, description="pain or aching, as opposed to effort or pump")
     performed_at: datetime | None = None
     workout: int | None = Field(None, description="workout id; by default today's open workout")
 

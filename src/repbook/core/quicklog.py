@@ -124,9 +124,9 @@ def _sets_first(s: _Scanner) -> list[QuickSet]:
         raise QuickLogError(s.text, count_at, f"1 to {MAX_SETS} sets")
     s.take(_X, "x between sets and reps (as in 3x12)")
     amount = s.int("a number of reps, seconds or meters")
-    if s.maybe(_TIME, spaces=False):
-        unit = s.text[s.pos - 3 : s.pos].lower()
-        one = QuickSet(duration_s=amount * 60 if unit == "min" else amount)
+    time_unit = s.maybe(_TIME, spaces=False)
+    if time_unit:
+        one = QuickSet(duration_s=amount * 60 if time_unit.lower() == "min" else amount)
     elif s.maybe(_METERS, spaces=False):
         one = QuickSet(distance_m=Decimal(amount))
     else:

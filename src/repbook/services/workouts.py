@@ -17,6 +17,7 @@ from django.utils import timezone
 from repbook.core.sets import SetValueError, SetValues, check_set_values
 from repbook.core.units import to_kg
 from repbook.storage.models import Exercise, Set, Workout, WorkoutExercise, owned
+from repbook.storage.queries import exercise_by_slug
 
 #: An open workout older than this is not "today's": a new one starts.
 OPEN_WORKOUT_WINDOW = timedelta(hours=12)
@@ -44,6 +45,7 @@ class SetInput:
     distance_m: Decimal | None = None
     side: str = "both"
     notes: str = ""
+    felt_pain: bool = False
     performed_at: datetime | None = None
     workout: int | None = None
     target: dict[str, Any] | None = None
@@ -80,12 +82,11 @@ def _check(values: SetValues, exercise: Exercise, performed_at: datetime) -> Non
 
 
 def exercise_for(user: Any, slug: str) -> Exercise:
-    """The catalog exercise or the user's custom one with this slug; LogError if neither exists."""
-    candidates = Exercise.objects.visible_to(user).filter(slug=slug).defer("content", "search_text")
-    rows = sorted(candidates, key=lambda e: e.owner_id is not None)
-    if not rows:
-        raise LogError("exercise", f"no exercise {slug!r}; see GET /api/v1/exercises")
-    return rows[0]
+    """The exercise a slug names for this user (catalog first); LogError if there is none."""
+    try:
+        return exercise_by_slug(user, slug, with_facts=False)
+    except Exercise.DoesNotExist as exc:
+        raise LogError("exercise", f"no exercise {slug!r}; see GET /api/v1/exercises") from exc
 
 
 def _workout_for(user: Any, workout_id: int | None, when: datetime) -> Workout:
@@ -145,6 +146,7 @@ def log_set(user: Any, data: SetInput) -> Set:
         distance_m=values.distance_m,
         side=values.side,
         notes=values.notes,
+        felt_pain=data.felt_pain,
         target=data.target,
         performed_at=performed_at,
     )
@@ -185,11 +187,12 @@ def update_set(user: Any, set_id: int, changes: dict[str, Any]) -> Set:
         performed_at=row.performed_at,
     )
     fields = {k: v for k, v in changes.items() if k in SET_FIELDS or k == "performed_at"}
+    # A set holds RPE or RIR: giving one replaces the other unless both are given.
+    if fields.get("rpe") is not None and "rir" not in fields:
+        fields["rir"] = None
+    if fields.get("rir") is not None and "rpe" not in fields:
+        fields["rpe"] = None
     merged = replace(current, **fields)
-    if merged.rpe is not None and "rir" in changes and changes["rir"] is not None and "rpe" not in changes:
-        merged = replace(merged, rpe=None)
-    if merged.rir is not None and "rpe" in changes and changes["rpe"] is not None and "rir" not in changes:
-        merged = replace(merged, rir=None)
     values = _values(merged)
     _check(values, row.exercise, merged.performed_at or row.performed_at)
     row.weight_kg, row.typed_weight, row.typed_unit = values.weight_kg, merged.weight, merged.unit

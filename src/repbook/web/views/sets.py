@@ -9,13 +9,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from repbook.services import workouts
-from repbook.storage.models import Set
+from repbook.storage.models import Set, owned
 from repbook.web.forms import SetForm
 
 
 def _own_set(request: HttpRequest, set_id: int) -> Set:
     try:
-        return Set.objects.owned_by(request.user).select_related("exercise").get(pk=set_id)
+        return owned(Set, request.user).select_related("exercise").get(pk=set_id)
     except Set.DoesNotExist as exc:
         raise Http404("No such set.") from exc
 

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from repbook.services import workout_entries, workouts
 from repbook.services.quicklog import exercise_index, log_line
 from repbook.services.workout_page import logging_page, workout_summary
-from repbook.storage.models import Workout, WorkoutExercise
+from repbook.storage.models import Workout, WorkoutExercise, owned
 from repbook.storage.queries import workouts_between
 from repbook.web.forms import QuickLogForm, SetForm, WorkoutForm
 
@@ -85,7 +85,7 @@ def detail(request: HttpRequest, workout_id: int) -> HttpResponse:
 
 def _owned_workout_or_404(request: HttpRequest, workout_id: int) -> Workout:
     try:
-        return Workout.objects.owned_by(request.user).get(pk=workout_id)
+        return owned(Workout, request.user).get(pk=workout_id)
     except Workout.DoesNotExist as exc:
         raise Http404("No such workout.") from exc
 
@@ -105,10 +105,10 @@ def add_exercise(request: HttpRequest, workout_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpResponse:
-    _owned_workout_or_404(request, workout_id)
     try:
+        # Scoped by owner and workout in one query; log_set locks the workout itself.
         entry = (
-            WorkoutExercise.objects.owned_by(request.user)
+            owned(WorkoutExercise, request.user)
             .select_related("exercise")
             .get(pk=entry_id, workout_id=workout_id)
         )
@@ -120,16 +120,17 @@ def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpRespons
         messages.error(request, f"{entry.exercise.name}: {field}: {' '.join(str(e) for e in errors)}")
         return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
     unit = request.POST.get("unit", "kg")
+    data = workouts.SetInput(
+        exercise=entry.exercise.slug,
+        unit=unit,
+        workout=workout_id,
+        felt_pain=form.cleaned_data["felt_pain"],
+        **form.values(),
+    )
     try:
-        row = workouts.log_set(
-            request.user,
-            workouts.SetInput(exercise=entry.exercise.slug, unit=unit, workout=workout_id, **form.values()),
-        )
+        workouts.log_set(request.user, data)
     except workouts.LogError as exc:
         messages.error(request, f"{entry.exercise.name}: {exc.field}: {exc.message}. Nothing was saved.")
-        return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
-    if form.cleaned_data["felt_pain"]:
-        workouts.update_set(request.user, row.pk, {"felt_pain": True})
     return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
 
 
@@ -198,7 +199,7 @@ def delete(request: HttpRequest, workout_id: int) -> HttpResponse:
 @require_POST
 def move_entry(request: HttpRequest, entry_id: int, direction: str) -> HttpResponse:
     try:
-        entry = WorkoutExercise.objects.owned_by(request.user).get(pk=entry_id)
+        entry = owned(WorkoutExercise, request.user).get(pk=entry_id)
     except WorkoutExercise.DoesNotExist as exc:
         raise Http404("No such exercise in your workouts.") from exc
     workout_entries.move_entry(request.user, entry_id, -1 if direction == "up" else 1)
@@ -209,7 +210,7 @@ def move_entry(request: HttpRequest, entry_id: int, direction: str) -> HttpRespo
 @require_POST
 def superset(request: HttpRequest, entry_id: int) -> HttpResponse:
     try:
-        entry = WorkoutExercise.objects.owned_by(request.user).get(pk=entry_id)
+        entry = owned(WorkoutExercise, request.user).get(pk=entry_id)
     except WorkoutExercise.DoesNotExist as exc:
         raise Http404("No such exercise in your workouts.") from exc
     try:
