@@ -164,3 +164,23 @@ def test_logged_in_users_see_their_own_history(alice, alice_client: Client, bob_
     theirs = bob_client.get("/exercises/deadlift/").content.decode()
     assert "150 kg" not in theirs and "not logged this exercise yet" in theirs
     assert 'id="your-history"' not in Client().get("/exercises/deadlift/").content.decode()
+
+
+def test_history_on_the_exercise_page_costs_the_same_for_long_histories(alice, alice_client: Client) -> None:
+    from decimal import Decimal
+
+    from repbook.services.workouts import SetInput, log_set
+
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            alice_client.get("/exercises/deadlift/")
+        return len(queries)
+
+    log_set(alice, SetInput("deadlift", reps=5, weight=Decimal(100)))
+    few = count()
+    for reps in range(1, 20):
+        log_set(alice, SetInput("deadlift", reps=reps, weight=Decimal(100)))
+    assert count() == few
+    history = alice_client.get("/exercises/deadlift/").context["history"]
+    assert history.total_sets == 20 and history.heaviest.weight_kg == 100
+    assert history.best.reps == 19

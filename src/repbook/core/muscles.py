@@ -38,11 +38,7 @@ MUSCLE_NOTES: Final[dict[str, str]] = {
 }
 
 
-def muscle_name(slug: str) -> str:
-    """Display name of a canonical muscle group; raises KeyError for an unknown slug."""
-    return MUSCLES[slug]
-
-
-def is_muscle(slug: str) -> bool:
-    """True when `slug` is one of the canonical groups."""
-    return slug in MUSCLES
+def muscle_label(slug: str) -> str:
+    """Display name with its anatomy where a name alone is unclear: "Lower back (erector spinae)"."""
+    note = MUSCLE_NOTES.get(slug)
+    return f"{MUSCLES[slug]} ({note})" if note else MUSCLES[slug]

@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any
 
 from repbook.core.alternatives import ExerciseFacts, computed_alternatives
 from repbook.core.e1rm import estimate_1rm
-from repbook.core.equipment import EQUIPMENT
 from repbook.core.exercise import VARIATION_KIND_LABELS
 from repbook.core.muscles import MUSCLES
 from repbook.services.exercise_names import ExerciseIndex, NamedExercise
-from repbook.storage.models import Exercise, Set, UserSettings
+from repbook.storage.models import Exercise, Set, UserSettings, Workout, owned
 from repbook.storage.queries import exercise_by_slug, exercises_with_facts, facts
 
 
@@ -65,7 +63,8 @@ def directory(user: Any, filters: DirectoryFilters) -> Directory:
         and (not filters.muscle or filters.muscle in card.facts.primary | card.facts.secondary)
     ]
     if filters.q:
-        by_id = {row.pk: card for row, card in rows if card in cards}
+        kept = {id(card) for card in cards}
+        by_id = {row.pk: card for row, card in rows if id(card) in kept}
         index = ExerciseIndex(
             NamedExercise(row.pk, row.slug, row.name, tuple(row.aliases))
             for row, _ in rows
@@ -218,10 +217,6 @@ def exercise_detail(page: ExercisePage) -> dict[str, Any]:
     }
 
 
-def equipment_choices() -> list[tuple[str, str]]:
-    return list(EQUIPMENT.items())
-
-
 @dataclass
 class ExerciseHistory:
     recent: list[tuple[Any, list[Any]]]  # (workout date, sets), newest first
@@ -231,24 +226,37 @@ class ExerciseHistory:
 
 
 def exercise_history(user: Any, exercise: Exercise, workouts: int = 5) -> ExerciseHistory | None:
-    """A logged-in user's own sets of this exercise: recent workouts and best sets (1 query)."""
+    """A logged-in user's own sets of this exercise: the last few workouts and the best sets.
+
+    Five queries; only the best-set search reads every set, and only as (id, weight, reps).
+    """
     if not getattr(user, "is_authenticated", False):
         return None
-    rows = list(
-        Set.objects.filter(owner=user, exercise=exercise, completed=True)
-        .select_related("exercise")
-        .order_by("-performed_at", "-order")
-    )
-    if not rows:
+    done = Set.objects.filter(owner=user, exercise=exercise, completed=True)
+    total = done.count()
+    if not total:
         return ExerciseHistory([], None, None, 0)
+    recent_ids = list(
+        owned(Workout, user)
+        .filter(sets__in=done)
+        .distinct()
+        .order_by("-started_at")
+        .values_list("pk", flat=True)[:workouts]
+    )
     by_workout: dict[int, tuple[Any, list[Any]]] = {}
-    for row in rows:
-        if row.workout_id not in by_workout and len(by_workout) == workouts:
-            continue
-        by_workout.setdefault(row.workout_id, (row.performed_at, []))[1].append(row)
-    for _, sets in by_workout.values():
-        sets.sort(key=lambda s: s.order)
-    working = [r for r in rows if r.set_type != "warmup" and r.weight_kg is not None and r.reps]
-    best = max(working, key=lambda r: estimate_1rm(float(r.weight_kg or 0), r.reps or 0) or 0.0, default=None)
-    heaviest = max(working, key=lambda r: r.weight_kg or Decimal(0), default=None)
-    return ExerciseHistory(list(by_workout.values()), best, heaviest, len(rows))
+    for row in done.filter(workout_id__in=recent_ids).select_related("exercise", "workout").order_by("order"):
+        by_workout.setdefault(row.workout_id, (row.workout.started_at, []))[1].append(row)
+    recent = sorted(by_workout.values(), key=lambda item: item[0], reverse=True)
+    working = done.exclude(set_type="warmup").filter(weight_kg__isnull=False, reps__gt=0)
+    candidates = [(pk, weight, reps) for pk, weight, reps in working.values_list("pk", "weight_kg", "reps")
+                  if weight is not None and reps]  # fmt: skip
+    best_set = max(candidates, key=lambda c: estimate_1rm(float(c[1]), c[2]) or 0.0, default=None)
+    heaviest_set = max(candidates, key=lambda c: c[1], default=None)
+    chosen = {c[0] for c in (best_set, heaviest_set) if c is not None}
+    rows = {row.pk: row for row in done.filter(pk__in=chosen).select_related("exercise")}
+    return ExerciseHistory(
+        recent,
+        rows.get(best_set[0]) if best_set else None,
+        rows.get(heaviest_set[0]) if heaviest_set else None,
+        total,
+    )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.exercise import LEVELS, PATTERNS
-from repbook.core.muscles import MUSCLES
+from repbook.core.muscles import MUSCLES, muscle_label
 from repbook.services import custom_exercises
 from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_history, exercise_page
 from repbook.storage.models import Exercise
@@ -54,8 +54,8 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "page": page,
         "exercise": page.exercise,
         "body_map": body_map_svg(classes, labels, title=f"Muscles worked by the {page.exercise.name}"),
-        "primary": [MUSCLES[m] for m in MUSCLES if m in page.facts.primary],
-        "secondary": [MUSCLES[m] for m in MUSCLES if m in page.facts.secondary],
+        "primary": [muscle_label(m) for m in MUSCLES if m in page.facts.primary],
+        "secondary": [muscle_label(m) for m in MUSCLES if m in page.facts.secondary],
         "equipment_names": [EQUIPMENT[e] for e in sorted(page.facts.equipment)],
         "muscles": MUSCLES,
         "history": exercise_history(request.user, page.exercise),
