@@ -6,9 +6,6 @@ import math
 from collections.abc import Callable
 from typing import Final
 
-#: Above this many reps an estimate is shown but marked unreliable.
-RELIABLE_MAX_REPS: Final = 12
-
 
 def epley(w: float, r: int) -> float:
     return w * (1 + r / 30)
@@ -61,7 +58,3 @@ def estimate_1rm(weight: float, reps: int, formula: str = "epley") -> float | No
         return FORMULAS[formula](weight, reps)
     except KeyError:
         raise ValueError(f"unknown formula {formula!r}: one of {', '.join(FORMULAS)}") from None
-
-
-def is_reliable(reps: int) -> bool:
-    return 1 <= reps <= RELIABLE_MAX_REPS

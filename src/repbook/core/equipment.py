@@ -34,11 +34,6 @@ EQUIPMENT: Final[dict[str, str]] = {
 ALWAYS_AVAILABLE: Final[frozenset[str]] = frozenset({"bodyweight"})
 
 
-def equipment_name(slug: str) -> str:
-    """Display name of an equipment slug; raises KeyError for an unknown slug."""
-    return EQUIPMENT[slug]
-
-
 def can_do(needed: frozenset[str] | set[str], owned: frozenset[str] | set[str]) -> bool:
     """True when every piece of equipment in `needed` is owned (bodyweight is always owned)."""
     return set(needed) <= set(owned) | ALWAYS_AVAILABLE

@@ -20,10 +20,6 @@ def percent_of_1rm(reps: int, rpe: Decimal) -> float | None:
     return CHART.get(key)
 
 
-def rpe_from_rir(rir: int) -> Decimal:
-    return Decimal(10 - rir)
-
-
 def e1rm_from_rpe(weight: float, reps: int, rpe: Decimal) -> float | None:
     """1RM estimated from a set and its RPE: weight ÷ chart share; None off the chart."""
     pct = percent_of_1rm(reps, rpe)
