@@ -1,0 +1,139 @@
+"""Replay a prescription's sessions through its rule and plan the next one.
+
+The rule's state is rebuilt from the sessions each time, so editing or deleting a logged set
+changes what comes next; nothing goes stale. On top of every rule sit the same coaching rules:
+a new exercise starts with fewer sets, pain backs the load off, and a load set by hand is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from typing import Final
+
+from repbook.core.program import Rule, RuleName, SetGroup
+from repbook.core.progression import double, effort, gzclp, linear, wave
+from repbook.core.progression.model import Context, Override, Plan, Session, State
+from repbook.core.progression.sessions import done_main, performed_load, weight_words
+from repbook.core.units import format_weight, to_kg
+
+#: After pain, come back this much lighter and with one set fewer.
+PAIN_SHARE: Final = Decimal("0.8")
+#: A brand-new exercise starts with at most this many working sets.
+FIRST_TIME_SETS: Final = 2
+
+Start = Callable[[Rule, tuple[SetGroup, ...], Context], State]
+Advance = Callable[[Rule, State, Session, Context], State]
+Planner = Callable[[Rule, State, tuple[SetGroup, ...], Context], Plan]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleLogic:
+    start: Start
+    advance: Advance
+    plan: Planner
+
+
+RULES: Final[dict[RuleName, RuleLogic]] = {
+    "double": RuleLogic(double.start, double.advance, double.plan),
+    "linear": RuleLogic(linear.start, linear.advance, linear.plan),
+    "amrap": RuleLogic(linear.start, linear.advance_amrap, linear.plan),
+    "gzclp": RuleLogic(gzclp.start, gzclp.advance, gzclp.plan),
+    "531": RuleLogic(wave.start, wave.advance, wave.plan),
+    "rpe": RuleLogic(effort.start, effort.advance, effort.plan),
+    "fixed": RuleLogic(effort.start_fixed, effort.advance_fixed, effort.plan_fixed),
+}
+
+
+def replay(
+    rule: Rule,
+    sessions: Sequence[Session],
+    groups: tuple[SetGroup, ...],
+    ctx: Context,
+    override: Override | None = None,
+) -> tuple[State, Plan]:
+    """The state after `sessions` (oldest first) and the plan for the next session's `groups`."""
+    logic = RULES[rule.name]
+    if rule.increment is not None:
+        ctx = replace(ctx, increment_kg=to_kg(rule.increment, rule.increment_unit))
+    state = logic.start(rule, sessions[0].groups if sessions else groups, ctx)
+    for index, session in enumerate(sessions):
+        state = _by_hand(state, override, index, ctx)
+        shown = next_plan(rule, state, session.groups, ctx).main_load_kg
+        state = replace(state, shown_kg=shown)
+        if any(s.pain for s in session.sets):
+            state = _after_pain(state, session, ctx)
+        else:
+            state = logic.advance(rule, state, session, ctx)
+    state = _by_hand(state, override, len(sessions), ctx)
+    return state, next_plan(rule, state, groups, ctx)
+
+
+def next_plan(rule: Rule, state: State, groups: tuple[SetGroup, ...], ctx: Context) -> Plan:
+    """The rule's plan with the coaching rules applied: first time light, after pain lighter."""
+    plan = RULES[rule.name].plan(rule, state, groups, ctx)
+    if state.pain:
+        return _back_off(plan, state, ctx)
+    if ctx.new_exercise and state.sessions == 0:
+        return _first_time(plan)
+    return plan
+
+
+def _by_hand(state: State, override: Override | None, index: int, ctx: Context) -> State:
+    if override is None or override.after != index:
+        return state
+    if override.training_max_kg is not None:
+        why = f"training max {format_weight(override.training_max_kg, ctx.unit)}, set by hand"
+        return replace(state, training_max_kg=override.training_max_kg, why=why, by_hand=True)
+    if override.load_kg is not None:
+        why = f"{weight_words(override.load_kg, ctx)}, set by hand"
+        return replace(state, load_kg=override.load_kg, direction=0, last_kg=None, why=why, by_hand=True)
+    return state
+
+
+def _after_pain(state: State, session: Session, ctx: Context) -> State:
+    """A session that hurt does not move the rule on; the next plan backs off (see `_back_off`)."""
+    performed = performed_load(done_main(session))
+    base = performed if performed is not None else state.load_kg
+    when = f" on {session.on.isoformat()}" if session.on else ""
+    return replace(
+        state,
+        load_kg=base * PAIN_SHARE if base is not None else None,
+        last_kg=performed,
+        direction=-1,
+        sessions=state.sessions + 1,
+        pain=True,
+        pain_on=session.on,
+        why=f"you reported pain{when}: 20 % lighter and one set fewer",
+    )
+
+
+def _back_off(plan: Plan, state: State, ctx: Context) -> Plan:
+    """One set fewer after pain; loads the rule does not hold itself (percentages) 20 % lighter too."""
+    groups = []
+    for group in plan.groups:
+        if group.set_type != "working":
+            groups.append(group)
+            continue
+        load = group.load_kg
+        if load and state.load_kg is None:
+            load = min(ctx.loading.nearest(load * PAIN_SHARE), ctx.loading.below(load))
+        groups.append(replace(group, sets=max(1, group.sets - 1), load_kg=load, reason="after pain: lighter"))
+    caution = (
+        "You reported pain in this exercise last time. If it still hurts, take one to two weeks off it. "
+        "Come back lighter and with fewer sets, and check your form; a pump or tiredness in the "
+        "working muscles is normal, an aching deep in a joint or the lower back is not."
+    )
+    return Plan(tuple(groups), plan.reason, caution)
+
+
+def _first_time(plan: Plan) -> Plan:
+    groups = tuple(
+        replace(g, sets=min(g.sets, FIRST_TIME_SETS)) if g.set_type == "working" else g for g in plan.groups
+    )
+    if groups == plan.groups:
+        return plan
+    return Plan(
+        groups, f"first time: {FIRST_TIME_SETS} sets to learn the movement; {plan.reason}", plan.caution
+    )
