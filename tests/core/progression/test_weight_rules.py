@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from repbook.core.progression import Override
-
 from tests.core.progression.helpers import D, Walk, best, context, line, loads, sets
 
 
