@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "axes",
     "repbook.storage",
     "repbook.catalog",
+    "repbook.programs",
     "repbook.web",
 ]
 

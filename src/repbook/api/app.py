@@ -8,8 +8,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from repbook import __version__
-from repbook.api import accounts, exercises, workouts
+from repbook.api import accounts, exercises, programs, workouts
 from repbook.api.auth import AUTH
+from repbook.services.programs import ProgramError
 from repbook.services.workouts import LogError
 
 api = NinjaAPI(
@@ -22,6 +23,7 @@ api = NinjaAPI(
 api.add_router("", accounts.router)
 api.add_router("", exercises.router)
 api.add_router("", workouts.router)
+api.add_router("", programs.router)
 
 
 def _detail(request: HttpRequest, detail: object, status: int) -> HttpResponse:
@@ -43,6 +45,13 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
 @api.exception_handler(LogError)
 def on_log_error(request: HttpRequest, exc: LogError) -> HttpResponse:
     return _detail(request, [{"field": exc.field, "message": exc.message}], 422)
+
+
+@api.exception_handler(ProgramError)
+def on_program_error(request: HttpRequest, exc: ProgramError) -> HttpResponse:
+    if exc.missing:
+        return _detail(request, exc.message, 404)
+    return _detail(request, [{"field": exc.field, "message": exc.message, "line": exc.line}], 422)
 
 
 @api.exception_handler(AuthenticationError)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from repbook import __version__
-from repbook.cli import accounts, exercises, log, serve, system
+from repbook.cli import accounts, exercises, log, programs, serve, system
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -24,3 +24,6 @@ main.add_command(system.check)
 main.add_command(exercises.exercises)
 main.add_command(exercises.exercise)
 main.add_command(log.log)
+main.add_command(programs.programs_)
+main.add_command(programs.program)
+main.add_command(programs.next_)

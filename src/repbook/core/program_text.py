@@ -107,6 +107,17 @@ def parse_program(text: str) -> Program:
     return _Reader().read(text)
 
 
+def parse_prescription(line: str, note: str = "") -> Prescription:
+    """Read one exercise line (as `prescription_line` writes it) and attach its note."""
+    try:
+        day = _Reader().read(f"Program: -\nDay: -\n{line}\n").days[0]
+    except ProgramSyntaxError as exc:
+        raise ProgramSyntaxError(1, exc.message) from None
+    if len(day.prescriptions) != 1:
+        raise ProgramSyntaxError(1, "expected exactly one exercise line")
+    return replace(day.prescriptions[0], note=note)
+
+
 class _Reader:
     def __init__(self) -> None:
         self.name = ""

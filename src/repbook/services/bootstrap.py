@@ -11,6 +11,7 @@ from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 
 from repbook.catalog.load import load_catalog_if_changed
+from repbook.programs.load import load_programs_if_changed
 from repbook.services.accounts import create_user, generate_password
 from repbook.storage.models import User
 
@@ -23,10 +24,11 @@ def pending_migrations() -> bool:
 
 
 def ensure_ready() -> None:
-    """Migrate and load the catalog when needed; cheap when everything is up to date."""
+    """Migrate and load the catalog and programs when needed; cheap when everything is up to date."""
     if pending_migrations():
         call_command("migrate", interactive=False, verbosity=0)
     load_catalog_if_changed()
+    load_programs_if_changed()
 
 
 @dataclass(frozen=True)

@@ -60,12 +60,16 @@ def replay(
     state = logic.start(rule, sessions[0].groups if sessions else groups, ctx)
     for index, session in enumerate(sessions):
         state = _by_hand(state, override, index, ctx)
-        shown = next_plan(rule, state, session.groups, ctx).main_load_kg
-        state = replace(state, shown_kg=shown)
+        shown = next_plan(rule, state, session.groups, ctx)
+        first_time = ctx.new_exercise and state.sessions == 0
+        state = replace(state, shown_kg=shown.main_load_kg)
+        judged = _as_shown(session, shown)
         if any(s.pain for s in session.sets):
-            state = _after_pain(state, session, ctx)
+            state = _after_pain(state, judged, ctx)
         else:
-            state = logic.advance(rule, state, session, ctx)
+            state = logic.advance(rule, state, judged, ctx)
+            if first_time and state.direction > 0:
+                state = _settle_in(state, ctx)
     state = _by_hand(state, override, len(sessions), ctx)
     return state, next_plan(rule, state, groups, ctx)
 
@@ -78,6 +82,21 @@ def next_plan(rule: Rule, state: State, groups: tuple[SetGroup, ...], ctx: Conte
     if ctx.new_exercise and state.sessions == 0:
         return _first_time(plan)
     return plan
+
+
+def _as_shown(session: Session, shown: Plan) -> Session:
+    """The session judged against what was shown for it (fewer sets the first time or after pain)."""
+    groups = tuple(
+        replace(g, sets=p.sets, reps_min=p.reps_min, reps_max=p.reps_max, seconds=p.seconds, amrap=p.amrap)
+        for g, p in zip(session.groups, shown.groups, strict=False)
+    )
+    return replace(session, groups=groups)
+
+
+def _settle_in(state: State, ctx: Context) -> State:
+    """After a first session, volume rises before load: all the sets at the same weight."""
+    why = f"first session done: this time every set, still at {weight_words(state.last_kg, ctx)}"
+    return replace(state, load_kg=state.last_kg, direction=0, why=why)
 
 
 def _by_hand(state: State, override: Override | None, index: int, ctx: Context) -> State:

@@ -110,7 +110,7 @@ def weight_plan(
     reps = reps_said or (
         reps_words(main[0].reps_min, main[0].reps_max, main[0].seconds, main[0].amrap) if main else ""
     )
-    target = f"{weight_words(load, ctx)} × {reps}" if load is not None or ctx.bodyweight else f"× {reps}"
+    target = f"{weight_words(load, ctx)} × {reps}"
     reason = f"{state.why} → {target}" if state.why else target
     return Plan(tuple(out), reason)
 

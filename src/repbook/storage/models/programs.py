@@ -8,7 +8,6 @@ from django.db.models import Q
 from django.utils import timezone
 
 from repbook.storage.models.owned import OwnedModel
-from repbook.storage.models.training import SetType
 
 
 class Program(models.Model):
@@ -50,60 +49,52 @@ class ProgramDay(models.Model):
 
 
 class Prescription(models.Model):
-    """One exercise of a program day: sets × reps, a load, a rule that moves it on."""
+    """One exercise line of a program day, kept as its text (core.program_text reads it back).
 
-    class LoadKind(models.TextChoices):
-        NONE = "none", "No load (bodyweight)"
-        ABSOLUTE = "kg", "Weight"
-        PERCENT_1RM = "pct_1rm", "% of 1RM"
-        PERCENT_TM = "pct_tm", "% of training max"
-        RPE = "rpe", "RPE target"
+    The exercise (and the alternative for people without its equipment) are resolved once, when
+    the program is saved, so a renamed or misspelled exercise never breaks a program later.
+    """
 
     day = models.ForeignKey(ProgramDay, on_delete=models.CASCADE, related_name="prescriptions")
-    exercise = models.ForeignKey("storage.Exercise", on_delete=models.PROTECT, related_name="+")
     order = models.PositiveSmallIntegerField(default=0)
-    sets = models.PositiveSmallIntegerField(default=3)
-    reps_min = models.PositiveSmallIntegerField(null=True, blank=True)
-    reps_max = models.PositiveSmallIntegerField(null=True, blank=True)
-    seconds = models.PositiveIntegerField(null=True, blank=True)
-    load_kind = models.CharField(max_length=8, choices=LoadKind.choices, default=LoadKind.NONE)
-    load_value = models.DecimalField(max_digits=8, decimal_places=3, null=True, blank=True)
-    set_type = models.CharField(max_length=8, choices=SetType.choices, default=SetType.WORKING)
-    rest_s = models.PositiveSmallIntegerField(null=True, blank=True)
-    superset_group = models.CharField(max_length=8, blank=True, default="")
-    #: Progression rule name (core.progression) and its parameters.
-    rule = models.CharField(max_length=24, default="double")
-    rule_params = models.JSONField(default=dict, blank=True)
-    notes = models.TextField(blank=True, default="")
+    exercise = models.ForeignKey("storage.Exercise", on_delete=models.PROTECT, related_name="+")
+    alternative = models.ForeignKey(
+        "storage.Exercise", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    #: The line in the program text format: "Back extension: 3x10-12; double; rest 90s".
+    line = models.TextField(default="")
+    note = models.TextField(blank=True, default="")
 
     class Meta:
         ordering = ["day", "order"]
 
 
 class ActiveProgram(OwnedModel):
-    """The program a user follows now and where they are in it."""
+    """The program a user follows now, since when. The next day follows the last one done."""
 
     owner = models.OneToOneField("storage.User", on_delete=models.CASCADE, related_name="active_program")
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
-    started_on = models.DateField(default=timezone.localdate)
-    #: Index into the program's days in order; "next workout" follows it whatever the calendar did.
-    next_day_index = models.PositiveIntegerField(default=0)
+    started_at = models.DateTimeField(default=timezone.now)
 
 
 class ProgressionState(OwnedModel):
-    """A rule's memory for one exercise of a user's program (training max, stage, failures...)."""
+    """A load or training max the user set by hand for one exercise of their program.
+
+    The rules' own state is rebuilt from the logged sessions (core.progression.replay); only
+    what cannot be rebuilt is kept here. `slot` tells apart two rules on one exercise (GZCLP T1/T2).
+    """
 
     program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="+")
     exercise = models.ForeignKey("storage.Exercise", on_delete=models.CASCADE, related_name="+")
-    state = models.JSONField(default=dict)
-    #: A load or reps the user set by hand; kept until the rule moves past it.
+    slot = models.CharField(max_length=16, default="", blank=True)
+    #: {"after": sessions done when set, "load_kg": "100"} or {"after": .., "training_max_kg": ..}.
     override = models.JSONField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["owner", "program", "exercise"], name="one_state_per_program_exercise"
+                fields=["owner", "program", "exercise", "slot"], name="one_state_per_program_slot"
             )
         ]
 

@@ -65,6 +65,8 @@ class WorkoutExercise(OwnedModel):
     superset_group = models.CharField(max_length=8, blank=True, default="")
     notes = models.TextField(blank=True, default="")
     rest_s = models.PositiveSmallIntegerField(null=True, blank=True)
+    #: The program's plan for this exercise when the workout started: groups, loads and reasons.
+    target = models.JSONField(null=True, blank=True)
 
     class Meta:
         ordering = ["workout", "order"]
