@@ -113,7 +113,8 @@ def import_(file: Path, username: str | None) -> None:
     user = resolve_user(username)
     saved = _or_fail(lambda: save_user_program(user, text))
     click.echo(
-        f"Saved {saved.program.name} as {saved.program.slug}. Follow it with `repbook program start {saved.program.slug}`."
+        f"Saved {saved.program.name} as {saved.program.slug}. "
+        f"Follow it with `repbook program start {saved.program.slug}`."
     )
 
 

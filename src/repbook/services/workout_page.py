@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
@@ -15,6 +15,7 @@ from repbook.core.plates import BarbellSetup, PlateLoad, barbell_setup, plates_p
 from repbook.core.units import from_kg, plain
 from repbook.core.warmup import WarmupSet, warmup_ramp
 from repbook.services.accounts import settings_for
+from repbook.services.workout_targets import grouped, target_for, target_sets
 from repbook.storage.models import Set, UserSettings, Workout, WorkoutExercise
 from repbook.storage.queries import workout_with_sets
 
@@ -29,6 +30,8 @@ class NextSet:
     duration_s: int | None
     distance_m: Decimal | None
     last_time: Set | None
+    target: str = ""  # what the program asks for this set, in words
+    set_type: str = "working"
 
 
 @dataclass
@@ -40,6 +43,7 @@ class EntryView:
     plates: PlateLoad | None = None
     warmups: list[WarmupSet] = field(default_factory=list)
     paired_with_next: bool = False
+    targets: list[str] = field(default_factory=list)  # every prescribed set, in words
 
 
 @dataclass
@@ -104,6 +108,23 @@ def _next_set(sets: list[Set], last: list[Set], unit: str) -> NextSet:
     )
 
 
+def _with_target(next_set: NextSet, entry: WorkoutExercise, unit: str) -> NextSet:
+    """The program's target for the next set, when there is one, overrides last time's values."""
+    planned = target_for(entry.target, next_set.number)
+    if planned is None:
+        return next_set
+    bodyweight = entry.exercise.is_bodyweight
+    weight = _shown(planned.weight_kg, unit) if planned.weight_kg is not None else next_set.weight
+    return replace(
+        next_set,
+        weight=weight,
+        reps=planned.reps if planned.reps is not None else next_set.reps,
+        duration_s=planned.seconds if planned.seconds is not None else next_set.duration_s,
+        target=planned.describe(unit, bodyweight),
+        set_type=planned.set_type,
+    )
+
+
 def _barbell_help(
     entry: WorkoutExercise, weight: Decimal | None, setup: BarbellSetup
 ) -> tuple[PlateLoad | None, list[WarmupSet]]:
@@ -135,9 +156,18 @@ def logging_page(user: Any, workout_id: int) -> LoggingPage:
     for entry in entries:
         sets = list(entry.sets.all())
         all_sets += sets
-        next_set = _next_set(sets, last.get(entry.exercise_id, []), prefs.unit)
+        next_set = _with_target(
+            _next_set(sets, last.get(entry.exercise_id, []), prefs.unit), entry, prefs.unit
+        )
         plates, warmups = _barbell_help(entry, next_set.weight, setup)
-        views.append(EntryView(entry, sets, next_set, last.get(entry.exercise_id, []), plates, warmups))
+        targets = grouped(
+            [t.describe(prefs.unit, entry.exercise.is_bodyweight) for t in target_sets(entry.target)]
+        )
+        views.append(
+            EntryView(
+                entry, sets, next_set, last.get(entry.exercise_id, []), plates, warmups, targets=targets
+            )
+        )
     for view, following in pairwise(views):
         group = view.entry.superset_group
         view.paired_with_next = bool(group) and following.entry.superset_group == group

@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from repbook.core.sets import SetValueError, SetValues, check_set_values
 from repbook.core.units import to_kg
+from repbook.services.workout_targets import target_for
 from repbook.storage.models import Exercise, Set, Workout, WorkoutExercise, owned
 from repbook.storage.queries import exercise_by_slug
 
@@ -129,6 +130,9 @@ def log_set(user: Any, data: SetInput) -> Set:
         order = 1
     else:
         order = (getattr(entry, "last_order", None) or 0) + 1
+    target = data.target
+    if target is None and (planned := target_for(entry.target, order)) is not None:
+        target = planned.as_json()
     return Set.objects.create(
         owner=user,
         workout=workout,
@@ -147,7 +151,7 @@ def log_set(user: Any, data: SetInput) -> Set:
         side=values.side,
         notes=values.notes,
         felt_pain=data.felt_pain,
-        target=data.target,
+        target=target,
         performed_at=performed_at,
     )
 

@@ -13,6 +13,7 @@ from repbook import __version__
 NAVIGATION = [
     ("home", "Today"),
     ("workouts", "Log"),
+    ("programs", "Programs"),
     ("exercises", "Exercises"),
     ("settings", "Settings"),
 ]

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from repbook.web.views import accounts, exercises, home, sets, workouts
+from repbook.web.views import accounts, exercises, home, programs, sets, workouts
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -17,6 +17,17 @@ urlpatterns = [
     path("exercises/<slug:slug>/", exercises.exercise_detail, name="exercise"),
     path("exercises/<slug:slug>/edit/", exercises.custom_edit, name="exercise-edit"),
     path("exercises/<slug:slug>/delete/", exercises.custom_delete, name="exercise-delete"),
+    path("programs/", programs.program_list, name="programs"),
+    path("programs/new/", programs.edit, name="program-new"),
+    path("programs/next/", programs.next_page, name="program-next"),
+    path("programs/next/start/", programs.start, name="program-start-workout"),
+    path("programs/next/<slug:slug>/load/", programs.by_hand, name="program-by-hand"),
+    path("programs/stop/", programs.unfollow, name="program-stop"),
+    path("programs/<slug:slug>/", programs.program_page, name="program"),
+    path("programs/<slug:slug>/follow/", programs.follow, name="program-follow"),
+    path("programs/<slug:slug>/edit/", programs.edit, name="program-edit"),
+    path("programs/<slug:slug>/delete/", programs.delete, name="program-delete"),
+    path("programs/<slug:slug>/export/", programs.export, name="program-export"),
     path("workouts/", workouts.history, name="workouts"),
     path("workouts/start/", workouts.start, name="workout-start"),
     path("workouts/<int:workout_id>/", workouts.detail, name="workout"),

@@ -8,6 +8,7 @@ from typing import Any
 from django import template
 
 from repbook.core.units import format_weight, from_kg, plain
+from repbook.services.workout_targets import from_json
 
 register = template.Library()
 
@@ -26,6 +27,20 @@ def set_weight(row: Any, unit: str) -> str:
         return ""
     text = format_weight(row.weight_kg, unit, row.typed_weight, row.typed_unit)
     return f"+{text}" if row.exercise.is_bodyweight and row.weight_kg > 0 else text
+
+
+@register.filter
+def set_target(row: Any, unit: str) -> str:
+    """What the program asked of this set, "10–12 @ 20 kg"; "" when it asked nothing."""
+    if not row.target:
+        return ""
+    return from_json(row.target).describe(unit, row.exercise.is_bodyweight)
+
+
+@register.filter
+def load_words(item: Any, kg: Decimal | None) -> str:
+    """A planned load in words for this exercise: "12.5 kg", "body weight + 2.5 kg"."""
+    return str(item.load_words(kg))
 
 
 @register.filter

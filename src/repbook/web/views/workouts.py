@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from repbook.services import workout_entries, workouts
 from repbook.services.quicklog import exercise_index, log_line
 from repbook.services.workout_page import logging_page, workout_summary
-from repbook.storage.models import Workout, WorkoutExercise, owned
+from repbook.storage.models import SetType, Workout, WorkoutExercise, owned
 from repbook.storage.queries import workouts_between
 from repbook.web.forms import QuickLogForm, SetForm, WorkoutForm
 
@@ -79,6 +79,7 @@ def detail(request: HttpRequest, workout_id: int) -> HttpResponse:
         "quick_form": QuickLogForm(),
         "workout_form": WorkoutForm(initial={"name": page.workout.name, "notes": page.workout.notes}),
         "rest_until_ms": int(rest_until.timestamp() * 1000) if rest_until else None,
+        "set_types": SetType.choices,
     }
     return render(request, "web/workouts/detail.html", context)
 
