@@ -62,14 +62,15 @@ def replay(
         state = _by_hand(state, override, index, ctx)
         shown = next_plan(rule, state, session.groups, ctx)
         first_time = ctx.new_exercise and state.sessions == 0
+        back_from_pain = state.pain
         state = replace(state, shown_kg=shown.main_load_kg)
         judged = _as_shown(session, shown)
         if any(s.pain for s in session.sets):
             state = _after_pain(state, judged, ctx)
         else:
             state = logic.advance(rule, state, judged, ctx)
-            if first_time and state.direction > 0:
-                state = _settle_in(state, ctx)
+            if (first_time or back_from_pain) and state.direction > 0:
+                state = _settle_in(state, ctx, "back after pain" if back_from_pain else "first session done")
     state = _by_hand(state, override, len(sessions), ctx)
     return state, next_plan(rule, state, groups, ctx)
 
@@ -93,9 +94,9 @@ def _as_shown(session: Session, shown: Plan) -> Session:
     return replace(session, groups=groups)
 
 
-def _settle_in(state: State, ctx: Context) -> State:
-    """After a first session, volume rises before load: all the sets at the same weight."""
-    why = f"first session done: this time every set, still at {weight_words(state.last_kg, ctx)}"
+def _settle_in(state: State, ctx: Context, after: str) -> State:
+    """After a first (or after-pain) session, volume comes back before load: every set, same weight."""
+    why = f"{after}: this time every set, still at {weight_words(state.last_kg, ctx)}"
     return replace(state, load_kg=state.last_kg, direction=0, why=why)
 
 
