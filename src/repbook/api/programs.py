@@ -95,7 +95,7 @@ def get_next_workout(request: HttpRequest) -> dict[str, Any]:
     upcoming = next_workout(_user(request))
     if upcoming is None:
         raise programs.ProgramError(
-            "you follow no program: start one with POST /api/v1/programs/{slug}/start"
+            "you follow no program: start one with POST /api/v1/programs/{slug}/start", missing=True
         )
     return next_workout_json(upcoming)
 

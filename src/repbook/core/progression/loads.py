@@ -69,6 +69,8 @@ def shown_load(state: State, ctx: Context) -> Decimal | None:
     """The rule's exact load rounded to a loadable weight, in the rule's direction."""
     if state.load_kg is None:
         return None
+    if state.by_hand:  # the user's own number, as typed, even if the usual steps do not reach it
+        return state.load_kg
     return ctx.loading.towards(state.load_kg, state.last_kg, state.direction)
 
 
