@@ -128,5 +128,7 @@ def delete(user: Any, slug: str) -> str:
     try:
         exercise.delete()
     except ProtectedError as exc:
-        raise CustomExerciseError("exercise", "this exercise has logged sets; delete those first") from exc
+        raise CustomExerciseError(
+            "exercise", "logged sets or one of your programs use this exercise; remove it from those first"
+        ) from exc
     return exercise.name

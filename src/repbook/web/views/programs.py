@@ -16,6 +16,7 @@ from repbook.services import programs
 from repbook.services.accounts import settings_for
 from repbook.services.program_json import program_detail
 from repbook.services.program_plan import next_workout
+from repbook.storage.models import Program
 
 EXAMPLE = """Program: My back day
 Days per week: 2
@@ -32,6 +33,13 @@ class ProgramTextForm(forms.Form):
     )
 
 
+def _program_or_404(request: HttpRequest, slug: str) -> Program:
+    try:
+        return programs.program_for(request.user, slug)
+    except programs.ProgramError as exc:
+        raise Http404(exc.message) from exc
+
+
 @login_required
 def program_list(request: HttpRequest) -> HttpResponse:
     active = programs.active_program(request.user)
@@ -41,10 +49,7 @@ def program_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def program_page(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        program = programs.program_for(request.user, slug)
-    except programs.ProgramError as exc:
-        raise Http404(exc.message) from exc
+    program = _program_or_404(request, slug)
     active = programs.active_program(request.user)
     detail = program_detail(program, active.program_id if active else None)
     weeks: dict[int, list[dict[str, object]]] = {}
@@ -114,10 +119,7 @@ def delete(request: HttpRequest, slug: str) -> HttpResponse:
 
 @login_required
 def export(request: HttpRequest, slug: str) -> HttpResponse:
-    try:
-        program = programs.program_for(request.user, slug)
-    except programs.ProgramError as exc:
-        raise Http404(exc.message) from exc
+    program = _program_or_404(request, slug)
     response = HttpResponse(program.source, content_type="text/plain; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{program.slug}.txt"'
     return response
