@@ -193,7 +193,7 @@ class _Planner:
         """Best recent set per exercise before the program began, and which were ever done."""
         ids = [e.pk for e in exercises]
         before = owned(Set, self.user).filter(exercise_id__in=ids, performed_at__lt=self.active.started_at)
-        seen = set(before.values_list("exercise_id", flat=True).distinct())
+        seen = set(before.order_by().values_list("exercise_id", flat=True).distinct())
         rows = before.filter(
             performed_at__gte=self.active.started_at - HISTORY_WINDOW,
             weight_kg__gt=0,
