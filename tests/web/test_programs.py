@@ -70,3 +70,14 @@ def test_pages_need_a_login(client: Any) -> None:
     for path in ("/programs/", "/programs/back-workout/", "/programs/next/"):
         response = client.get(path)
         assert response.status_code == 302 and "/login/" in response["Location"]
+
+
+def test_531_asks_for_a_training_max_and_uses_it(alice_client: Any) -> None:
+    assert "Week 4" in alice_client.get("/programs/531/").content.decode()
+    alice_client.post("/programs/531/follow/")
+    page = alice_client.get("/programs/next/").content.decode()
+    assert "no training max yet" in page and "Training max (kg)" in page
+    alice_client.post("/programs/next/overhead-press/load/", {"kind": "training_max", "value": "50"})
+    page = alice_client.get("/programs/next/").content.decode()
+    assert "training max 50 kg, set by hand" in page
+    assert "@ 42.5 kg" in page  # the 5+ set at 85 % of 50 kg
