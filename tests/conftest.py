@@ -66,6 +66,9 @@ class ApiClient:
     def patch(self, path: str, data: Any = None, **kw: Any) -> Any:
         return self.client.patch(path, data, content_type="application/json", headers=self.headers, **kw)
 
+    def put(self, path: str, data: Any = None, **kw: Any) -> Any:
+        return self.client.put(path, data, content_type="application/json", headers=self.headers, **kw)
+
     def delete(self, path: str, **kw: Any) -> Any:
         return self.client.delete(path, headers=self.headers, **kw)
 

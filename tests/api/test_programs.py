@@ -42,12 +42,7 @@ def test_following_a_program_and_the_next_workout(alice_api: Any) -> None:
     }  # fmt: skip
     assert deadlift["sets"][0]["reason"] == deadlift["reason"]
     assert "empty bar" in deadlift["reason"]
-    changed = alice_api.client.put(
-        "/api/v1/next-workout/exercises/deadlift",
-        {"load": "101", "unit": "kg"},
-        content_type="application/json",
-        headers=alice_api.headers,
-    ).json()
+    changed = alice_api.put("/api/v1/next-workout/exercises/deadlift", {"load": "101", "unit": "kg"}).json()
     assert changed["exercises"][0]["sets"][0]["load"] == "101 kg"  # as typed, off the 2.5 kg steps
     assert "101 kg, set by hand → 101 kg × 5" in changed["exercises"][0]["reason"]
     started = alice_api.post("/api/v1/next-workout/start", {})
@@ -87,20 +82,8 @@ def test_bad_fields_are_422_not_500(alice_api: Any) -> None:
     assert alice_api.post("/api/v1/programs", {"text": 5}).status_code == 422
     assert alice_api.post("/api/v1/next-workout/start", {"day": "x"}).status_code == 422
     assert alice_api.post("/api/v1/next-workout/start", {"day": 999999}).status_code == 422
-    put = alice_api.client.put(
-        "/api/v1/next-workout/exercises/deadlift",
-        {"load": "-5"},
-        content_type="application/json",
-        headers=alice_api.headers,
-    )
-    assert put.status_code == 422
-    both = alice_api.client.put(
-        "/api/v1/next-workout/exercises/deadlift",
-        {},
-        content_type="application/json",
-        headers=alice_api.headers,
-    )
-    assert both.status_code == 422
+    assert alice_api.put("/api/v1/next-workout/exercises/deadlift", {"load": "-5"}).status_code == 422
+    assert alice_api.put("/api/v1/next-workout/exercises/deadlift", {}).status_code == 422  # neither given
 
 
 def test_someone_elses_program_is_out_of_reach(alice_api: Any, bob_api: Any) -> None:

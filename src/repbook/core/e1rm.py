@@ -46,6 +46,8 @@ FORMULAS: Final[dict[str, Callable[[float, int], float]]] = {
 }
 #: Brzycki reaches zero at 37 reps and Lander near 38: cap every formula well before.
 MAX_REPS: Final = 30
+#: Above this many reps an estimate is too loose to steer loads by (shown, but not relied on).
+RELIABLE_REPS: Final = 12
 
 
 def estimate_1rm(weight: float, reps: int, formula: str = "epley") -> float | None:

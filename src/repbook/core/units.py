@@ -44,6 +44,15 @@ def plain(value: Decimal) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def format_load(kg: Decimal, unit: str, bodyweight: bool = False) -> str:
+    """A load in words: "12.5 kg"; on a bodyweight exercise "body weight" or "body weight + 5 kg"."""
+    if not bodyweight:
+        return format_weight(kg, unit)
+    if not kg:
+        return "body weight"
+    return f"body weight {'+' if kg > 0 else '−'} {format_weight(abs(kg), unit)}"
+
+
 def format_weight(
     kg: Decimal | None, unit: str, typed: Decimal | None = None, typed_unit: str | None = None
 ) -> str:

@@ -5,12 +5,14 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from decimal import Decimal
 
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from repbook.core.plates import BarbellSetup, barbell_setup
 from repbook.storage.models import ApiToken, User, UserSettings, owned
 
 
@@ -47,6 +49,17 @@ def generate_password() -> str:
     """A random password that is easy to type from a screen: four groups of letters and digits."""
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"
     return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(4))
+
+
+def user_barbell(prefs: UserSettings) -> BarbellSetup:
+    """The user's bar, plates and smallest barbell jump in their unit (standard ones where unset)."""
+    step = (prefs.increments_kg or {}).get("barbell")
+    return barbell_setup(
+        prefs.unit,
+        prefs.bar_kg,
+        [Decimal(str(p)) for p in prefs.plates_kg or []],
+        Decimal(str(step)) if step is not None else None,
+    )
 
 
 def settings_for(user: User) -> UserSettings:

@@ -16,15 +16,14 @@ from typing import Any
 from django.db.models import Prefetch
 from django.utils import timezone
 
-from repbook.core.e1rm import estimate_1rm
+from repbook.core.e1rm import RELIABLE_REPS, estimate_1rm
 from repbook.core.equipment import can_do
 from repbook.core.loadable import Loading, default_step, loading_kind
-from repbook.core.plates import barbell_setup
 from repbook.core.program import Prescription as Line
 from repbook.core.program_text import parse_prescription, rule_text
 from repbook.core.progression import BestSet, Context, DoneSet, Override, Plan, Session, replay
-from repbook.core.units import format_weight, from_kg, to_kg
-from repbook.services.accounts import settings_for
+from repbook.core.units import format_load, from_kg
+from repbook.services.accounts import settings_for, user_barbell
 from repbook.storage.models import (
     ActiveProgram,
     Exercise,
@@ -39,8 +38,6 @@ from repbook.storage.models import (
 
 #: How far back the history that seeds a starting load reaches.
 HISTORY_WINDOW = timedelta(weeks=26)
-#: Sets with more reps than this estimate a 1RM too loosely to start a program from.
-RELIABLE_REPS = 12
 
 
 @dataclass(frozen=True)
@@ -58,11 +55,7 @@ class PlannedExercise:
 
     def load_words(self, kg: Decimal | None) -> str:
         """'12.5 kg'; 'body weight' or 'body weight + 2.5 kg' for a bodyweight exercise."""
-        if kg is None:
-            return ""
-        if self.bodyweight:
-            return "body weight" if not kg else f"body weight + {format_weight(kg, self.unit)}"
-        return format_weight(kg, self.unit)
+        return format_load(kg, self.unit, self.bodyweight) if kg is not None else ""
 
     @property
     def rule(self) -> str:
@@ -77,6 +70,11 @@ class NextWorkout:
     days: int
     exercises: list[PlannedExercise]
     last_done: datetime | None
+
+
+def day_lines(day: ProgramDay) -> list[tuple[Prescription, Line]]:
+    """A day's exercise rows with their lines read back from the stored text."""
+    return [(row, parse_prescription(row.line, row.note)) for row in day.prescriptions.all()]
 
 
 def slot_key(line: Line) -> str:
@@ -112,10 +110,8 @@ class _Planner:
                 )
             )
         )
-        self.lines = {
-            day.pk: [(p, parse_prescription(p.line, p.note)) for p in day.prescriptions.all()]
-            for day in self.days
-        }
+        self.lines = {day.pk: day_lines(day) for day in self.days}
+        self.by_id = {day.pk: day for day in self.days}
         self.workouts = list(
             owned(Workout, user)
             .filter(program_day__program=active.program, started_at__gte=active.started_at)
@@ -170,10 +166,10 @@ class _Planner:
 
     def _sessions(self, exercise: Exercise, key: str) -> list[Session]:
         weeks = self.active.program.weeks
-        day_lines = {day.pk: (day, self.lines.get(day.pk, [])) for day in self.days}
         sessions = []
         for workout in self.workouts:
-            day, lines = day_lines.get(workout.program_day_id or -1, (None, []))
+            day = self.by_id.get(workout.program_day_id or -1)
+            lines = self.lines.get(workout.program_day_id or -1, [])
             line = next((ln for row, ln in lines if slot_key(ln) == key and _names(row, exercise)), None)
             done = [s for s in self.sets[workout.pk] if s.exercise_id == exercise.pk]
             if day is None or line is None or not done:
@@ -237,12 +233,12 @@ def loading_for(exercise: Exercise, prefs: UserSettings) -> Loading:
     kind = loading_kind(
         frozenset(e.slug for e in exercise.equipment.all()), float(exercise.bodyweight_fraction)
     )
+    if kind == "barbell":
+        setup = user_barbell(prefs)
+        return Loading(kind, unit, setup.step, setup.bar)
     own_step = (prefs.increments_kg or {}).get(kind)
     step = from_kg(Decimal(str(own_step)), unit, places=3) if own_step else default_step(kind, unit)
-    if kind != "barbell":
-        return Loading(kind, unit, step)
-    setup = barbell_setup(unit, prefs.bar_kg, [Decimal(str(p)) for p in prefs.plates_kg or []])
-    return Loading(kind, unit, step if own_step else setup.step, setup.bar)
+    return Loading(kind, unit, step)
 
 
 def override_from_json(data: dict[str, Any]) -> Override:
@@ -259,8 +255,3 @@ def _names(row: Prescription, exercise: Exercise) -> bool:
 def _done(s: Set) -> DoneSet:
     rpe = s.rpe if s.rpe is not None else (Decimal(10 - s.rir) if s.rir is not None else None)
     return DoneSet(s.weight_kg, s.reps, s.duration_s, rpe, s.set_type, s.felt_pain)
-
-
-def typed_kg(value: Decimal, unit: str) -> Decimal:
-    """A load the user typed in their unit, as kilograms."""
-    return to_kg(value, unit)

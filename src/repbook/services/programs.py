@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
-from repbook.core.program_text import ProgramSyntaxError, parse_prescription, parse_program
+from repbook.core.program_text import ProgramSyntaxError, parse_program
 from repbook.core.units import to_kg
 from repbook.programs.store import save_program
 from repbook.services.exercise_names import ExerciseIndex, NamedExercise
@@ -219,11 +219,6 @@ def clear_by_hand(user: Any, slug: str) -> None:
         owned(ProgressionState, user).filter(program=active.program, exercise__slug=slug).update(
             override=None
         )
-
-
-def day_lines(day: ProgramDay) -> list[tuple[Any, Any]]:
-    """A day's exercise rows with their parsed lines, for pages that show a program."""
-    return [(row, parse_prescription(row.line, row.note)) for row in day.prescriptions.all()]
 
 
 def _resolve(index: ExerciseIndex, name: str, line: int | None) -> NamedExercise:

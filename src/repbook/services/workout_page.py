@@ -11,12 +11,12 @@ from typing import Any
 from django.db.models import F, Max
 
 from repbook.core.e1rm import estimate_1rm
-from repbook.core.plates import BarbellSetup, PlateLoad, barbell_setup, plates_per_side
+from repbook.core.plates import BarbellSetup, PlateLoad, plates_per_side
 from repbook.core.units import from_kg, plain
 from repbook.core.warmup import WarmupSet, warmup_ramp
-from repbook.services.accounts import settings_for
+from repbook.services.accounts import settings_for, user_barbell
 from repbook.services.workout_targets import grouped, target_for, target_sets
-from repbook.storage.models import Set, UserSettings, Workout, WorkoutExercise
+from repbook.storage.models import Set, Workout, WorkoutExercise
 from repbook.storage.queries import workout_with_sets
 
 
@@ -134,21 +134,11 @@ def _barbell_help(
     return plates_per_side(weight, setup.bar, setup.plates), warmup_ramp(weight, setup.bar, setup.step)
 
 
-def _setup(prefs: UserSettings) -> BarbellSetup:
-    step = prefs.increments_kg.get("barbell")
-    return barbell_setup(
-        prefs.unit,
-        prefs.bar_kg,
-        [Decimal(p) for p in prefs.plates_kg],
-        Decimal(step) if step is not None else None,
-    )
-
-
 def logging_page(user: Any, workout_id: int) -> LoggingPage:
     """The logging page of one of the user's workouts; DoesNotExist for anyone else's."""
     workout = workout_with_sets(user, workout_id, with_equipment=True)
     prefs = settings_for(user)
-    setup = _setup(prefs)
+    setup = user_barbell(prefs)
     entries = list(workout.entries.all())
     last = _last_time(user, workout, [e.exercise_id for e in entries])
     views = []

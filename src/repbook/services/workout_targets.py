@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from repbook.core.progression.sessions import reps_words
-from repbook.core.units import format_weight
+from repbook.core.units import format_load
 
 #: Program group types as the log's set types (a back-off set is a working set).
 _SET_TYPES = {
@@ -33,15 +33,7 @@ class TargetSet:
         """'10–12 @ 12.5 kg', '5+ @ 90 kg', '60 s', '8 @ RPE 8', '10 @ body weight'."""
         amount = reps_words(self.reps, self.reps_max, self.seconds, self.amrap)
         if self.weight_kg is not None:
-            if bodyweight:
-                weight = (
-                    "body weight"
-                    if not self.weight_kg
-                    else f"body weight + {format_weight(self.weight_kg, unit)}"
-                )
-            else:
-                weight = format_weight(self.weight_kg, unit)
-            return f"{amount} @ {weight}"
+            return f"{amount} @ {format_load(self.weight_kg, unit, bodyweight)}"
         return f"{amount} @ RPE {self.rpe}" if self.rpe is not None else amount
 
     def as_json(self) -> dict[str, Any]:

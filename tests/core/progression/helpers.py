@@ -42,7 +42,7 @@ class Walk:
         self.override = override
         self.sessions: list[Session] = []
 
-    def plan(self, week: int = 1) -> Plan:
+    def plan(self) -> Plan:
         return self.state_and_plan()[1]
 
     def state_and_plan(self) -> tuple[State, Plan]:

@@ -6,12 +6,11 @@ with body weight alone means: start adding weight (hold a plate) with the smalle
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from repbook.core.program import Rule, SetGroup
 from repbook.core.progression.common import exact_base, moved
-from repbook.core.progression.loads import starting_state, weight_plan, working_groups
+from repbook.core.progression.loads import weight_plan, working_groups
 from repbook.core.progression.model import Context, Plan, Session, State
 from repbook.core.progression.sessions import (
     at_weight,
@@ -24,10 +23,6 @@ from repbook.core.progression.sessions import (
 
 #: Two sessions in a row below the range mean the load is too heavy: take this much off.
 TOO_HEAVY_CUT = Decimal("0.9")
-
-
-def start(rule: Rule, groups: tuple[SetGroup, ...], ctx: Context) -> State:
-    return starting_state(groups, ctx)
 
 
 def advance(rule: Rule, state: State, session: Session, ctx: Context) -> State:
@@ -58,7 +53,7 @@ def advance(rule: Rule, state: State, session: Session, ctx: Context) -> State:
 def plan(rule: Rule, state: State, groups: tuple[SetGroup, ...], ctx: Context) -> Plan:
     low, high = _range(groups)
     reps = str(low) if state.direction > 0 else f"{low}–{high}"
-    return weight_plan(replace(state), groups, ctx, reps_said=reps)
+    return weight_plan(state, groups, ctx, reps_said=reps)
 
 
 def _range(groups: tuple[SetGroup, ...]) -> tuple[int, int]:

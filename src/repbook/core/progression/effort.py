@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 
-from repbook.core.e1rm import estimate_1rm
 from repbook.core.program import Rule, SetGroup
 from repbook.core.progression.common import moved
 from repbook.core.progression.loads import given_load, percent_group, planned, weight_plan
-from repbook.core.progression.model import Context, DoneSet, Plan, Session, State
-from repbook.core.progression.sessions import done_main, performed_load
-from repbook.core.rpe import e1rm_from_rpe
+from repbook.core.progression.model import Context, Plan, Session, State
+from repbook.core.progression.sessions import done_main, performed_load, set_e1rm
 from repbook.core.units import format_weight, plain
-
-#: Sets beyond this many reps estimate a 1RM too loosely to steer loads by.
-RELIABLE_REPS = 12
 
 
 def start(rule: Rule, groups: tuple[SetGroup, ...], ctx: Context) -> State:
@@ -30,7 +24,7 @@ def start(rule: Rule, groups: tuple[SetGroup, ...], ctx: Context) -> State:
 
 def advance(rule: Rule, state: State, session: Session, ctx: Context) -> State:
     """Re-estimate the 1RM from the session's best set (using its RPE when logged)."""
-    best = max(((_estimate(s), s) for s in done_main(session)), key=lambda pair: pair[0] or 0, default=None)
+    best = max(((set_e1rm(s), s) for s in done_main(session)), key=lambda pair: pair[0] or 0, default=None)
     if best is None or best[0] is None:
         return replace(state, sessions=state.sessions + 1, pain=False, by_hand=False)
     e1rm, top = best
@@ -68,15 +62,3 @@ def plan_fixed(rule: Rule, state: State, groups: tuple[SetGroup, ...], ctx: Cont
     if any(g.load.kind in ("rpe", "pct_1rm", "pct_tm") for g in groups):
         return plan(rule, state, groups, ctx)
     return weight_plan(state, groups, ctx)
-
-
-def _estimate(s: DoneSet) -> Decimal | None:
-    if not s.weight_kg or not s.reps or s.weight_kg <= 0:
-        return None
-    if s.rpe is not None:
-        value = e1rm_from_rpe(float(s.weight_kg), s.reps, s.rpe)
-    elif s.reps <= RELIABLE_REPS:
-        value = estimate_1rm(float(s.weight_kg), s.reps)
-    else:
-        value = None
-    return Decimal(str(round(value, 3))) if value is not None else None

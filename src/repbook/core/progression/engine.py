@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Final
 
 from repbook.core.program import Rule, RuleName, SetGroup
-from repbook.core.progression import double, effort, gzclp, linear, wave
+from repbook.core.progression import double, effort, gzclp, linear, loads, wave
 from repbook.core.progression.model import Context, Override, Plan, Session, State
 from repbook.core.progression.sessions import done_main, performed_load, weight_words
 from repbook.core.units import format_weight, to_kg
@@ -36,9 +36,9 @@ class RuleLogic:
 
 
 RULES: Final[dict[RuleName, RuleLogic]] = {
-    "double": RuleLogic(double.start, double.advance, double.plan),
-    "linear": RuleLogic(linear.start, linear.advance, linear.plan),
-    "amrap": RuleLogic(linear.start, linear.advance_amrap, linear.plan),
+    "double": RuleLogic(loads.start, double.advance, double.plan),
+    "linear": RuleLogic(loads.start, linear.advance, linear.plan),
+    "amrap": RuleLogic(loads.start, linear.advance_amrap, linear.plan),
     "gzclp": RuleLogic(gzclp.start, gzclp.advance, gzclp.plan),
     "531": RuleLogic(wave.start, wave.advance, wave.plan),
     "rpe": RuleLogic(effort.start, effort.advance, effort.plan),
@@ -124,7 +124,6 @@ def _after_pain(state: State, session: Session, ctx: Context) -> State:
         direction=-1,
         sessions=state.sessions + 1,
         pain=True,
-        pain_on=session.on,
         why=f"you reported pain{when}: 20 % lighter and one set fewer",
     )
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from repbook.core.program import Rule, SetGroup
 from repbook.core.progression.common import exact_base, moved, plural, sessions_word
-from repbook.core.progression.loads import starting_state, weight_plan
+from repbook.core.progression.loads import weight_plan
 from repbook.core.progression.model import Context, Plan, Session, State
 from repbook.core.progression.sessions import (
     at_weight,
@@ -18,10 +18,6 @@ from repbook.core.progression.sessions import (
     weight_words,
 )
 from repbook.core.units import format_weight, plain
-
-
-def start(rule: Rule, groups: tuple[SetGroup, ...], ctx: Context) -> State:
-    return starting_state(groups, ctx)
 
 
 def plan(rule: Rule, state: State, groups: tuple[SetGroup, ...], ctx: Context) -> Plan:

@@ -6,7 +6,7 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Final
 
-from repbook.core.program import SetGroup
+from repbook.core.program import Rule, SetGroup
 from repbook.core.progression.model import Context, Plan, PlannedGroup, State
 from repbook.core.progression.sessions import reps_words, weight_words
 from repbook.core.rpe import percent_of_1rm
@@ -63,6 +63,11 @@ def starting_state(groups: tuple[SetGroup, ...], ctx: Context) -> State:
     return State(
         why=f"new exercise: pick a light weight you could lift {reps + 3} times; Repbook goes on from it"
     )
+
+
+def start(rule: Rule, groups: tuple[SetGroup, ...], ctx: Context) -> State:
+    """The start of the plain weight rules (double, linear, amrap)."""
+    return starting_state(groups, ctx)
 
 
 def shown_load(state: State, ctx: Context) -> Decimal | None:

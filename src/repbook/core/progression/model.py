@@ -82,7 +82,6 @@ class State:
     missed_amrap: bool = False
     sessions: int = 0
     why: str = ""
-    pain_on: date | None = None
     pain: bool = False
     by_hand: bool = False
 

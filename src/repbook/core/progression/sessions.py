@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
+from repbook.core.e1rm import RELIABLE_REPS, estimate_1rm
 from repbook.core.program import SetGroup
 from repbook.core.progression.model import Context, DoneSet, Session
-from repbook.core.units import format_weight
+from repbook.core.rpe import e1rm_from_rpe
+from repbook.core.units import format_load
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +68,9 @@ def reps_done(sets: Sequence[DoneSet]) -> str:
 
 def weight_words(kg: Decimal | None, ctx: Context) -> str:
     """'10 kg'; for a bodyweight exercise 'body weight' or 'body weight + 5 kg'."""
-    if ctx.bodyweight:
-        if not kg:
-            return "body weight"
-        sign = "+" if kg > 0 else "−"
-        return f"body weight {sign} {format_weight(abs(kg), ctx.unit)}"
-    return format_weight(kg, ctx.unit) if kg is not None else "a weight of your choice"
+    if kg is None and not ctx.bodyweight:
+        return "a weight of your choice"
+    return format_load(kg or Decimal(0), ctx.unit, ctx.bodyweight)
 
 
 def at_weight(kg: Decimal | None, ctx: Context) -> str:
@@ -87,3 +86,16 @@ def reps_words(reps_min: int | None, reps_max: int | None, seconds: int | None, 
         return f"{seconds} s"
     text = str(reps_min) if reps_min == reps_max else f"{reps_min}–{reps_max}"
     return f"{text}+" if amrap else text
+
+
+def set_e1rm(s: DoneSet) -> Decimal | None:
+    """The 1RM a logged set estimates: from its RPE when given, else Epley up to 12 reps; in kg."""
+    if not s.weight_kg or not s.reps or s.weight_kg <= 0 or s.set_type == "warmup":
+        return None
+    if s.rpe is not None:
+        value = e1rm_from_rpe(float(s.weight_kg), s.reps, s.rpe)
+    elif s.reps <= RELIABLE_REPS:
+        value = estimate_1rm(float(s.weight_kg), s.reps)
+    else:
+        value = None
+    return Decimal(str(round(value, 3))) if value is not None else None

@@ -10,11 +10,10 @@ from dataclasses import replace
 from decimal import Decimal
 from typing import Final
 
-from repbook.core.e1rm import estimate_1rm
 from repbook.core.program import Rule, SetGroup
 from repbook.core.progression.loads import percent_group, planned
 from repbook.core.progression.model import Context, Plan, Session, State
-from repbook.core.progression.sessions import main_pairs
+from repbook.core.progression.sessions import main_pairs, set_e1rm
 from repbook.core.units import format_weight
 
 TM_SHARE: Final = Decimal("0.9")
@@ -73,10 +72,6 @@ def plan(rule: Rule, state: State, groups: tuple[SetGroup, ...], ctx: Context) -
 
 
 def _from_session(session: Session) -> Decimal | None:
-    estimates = [
-        estimate_1rm(float(s.weight_kg), s.reps)
-        for s in session.sets
-        if s.set_type != "warmup" and s.weight_kg and s.reps and s.reps <= 10
-    ]
-    best = max((e for e in estimates if e is not None), default=None)
-    return Decimal(str(round(best, 3))) * TM_SHARE if best else None
+    """90 % of the best 1RM the session's sets estimate."""
+    best = max(filter(None, (set_e1rm(s) for s in session.sets)), default=None)
+    return best * TM_SHARE if best else None
