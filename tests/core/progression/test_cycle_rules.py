@@ -119,8 +119,9 @@ def test_rpe_loads_come_from_the_estimated_1rm_and_follow_it() -> None:
 
 
 def test_fixed_lines_repeat_and_holds_stay() -> None:
-    walk = Walk(line("Plank: 3x60s"), context("free", step="0.5"))
+    walk = Walk(line("Plank: 3x60s"), context("added", step="1.25", bodyweight=True))
     plan = walk.did(sets(None, 1, 1, 1))
-    assert [(g.sets, g.seconds) for g in plan.groups] == [(3, 60)]
+    assert [(g.sets, g.seconds, g.load_kg) for g in plan.groups] == [(3, 60, D(0))]
+    assert plan.reason == "the same as last time: this exercise does not progress → body weight × 60 s"
     walk = Walk(line("Curl: 3x10 @ 12kg; fixed"), context("dumbbell", step="2"))
     assert loads(walk.did(sets("12", 10, 10, 10))) == [D(12)]
