@@ -5,10 +5,10 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from repbook.core.e1rm import FORMULAS, estimate_1rm
+from repbook.core.e1rm import FORMULAS, Estimate, estimate_1rm, estimate_set
 from repbook.core.rpe import e1rm_from_rpe, load_for, percent_of_1rm
 from repbook.core.scores import dots, ipf_gl, wilks, wilks2020
 
@@ -87,3 +87,32 @@ def test_strength_scores_at_known_points() -> None:
     assert wilks(600, 300, "m") == wilks(600, 201.9, "m"), "body weight is clamped"
     with pytest.raises(ValueError):
         wilks(600, 90, "x")
+
+
+@given(
+    st.floats(1, 500),
+    st.integers(1, 14),
+    st.sampled_from([Decimal(x) / 2 for x in range(13, 21)]),
+)
+def test_set_estimates_from_rpe_rise_with_reps_and_fall_with_effort(
+    weight: float, reps: int, rpe: Decimal
+) -> None:
+    assume(reps + 1 + 10 - rpe <= Decimal("15.5"))  # inside the chart; past it the formula takes over
+    base = estimate_set(weight, reps, rpe)
+    assert base is not None and base.from_rpe
+    more_reps = estimate_set(weight, reps + 1, rpe)
+    assert more_reps is not None and more_reps.kg >= base.kg
+    if rpe < 10:
+        harder = estimate_set(weight, reps, rpe + Decimal("0.5"))
+        assert harder is not None and harder.kg <= base.kg
+    assert base.reliable == (reps <= 12)
+
+
+def test_set_estimate_edges() -> None:
+    assert estimate_set(100, 1) == Estimate(100, True, False)
+    assert estimate_set(100, 1, rir=0) == Estimate(100, True, True)
+    assert estimate_set(0, 5) is None and estimate_set(100, 0) is None and estimate_set(100, 31) is None
+    off_chart = estimate_set(100, 20, Decimal(6))  # 24 reps to failure: past the chart, so the formula
+    assert off_chart is not None and not off_chart.from_rpe and not off_chart.reliable
+    with pytest.raises(ValueError, match="unknown formula"):
+        estimate_set(100, 5, formula="guess")

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Final
 
+from repbook.core.guidance.pain import PAIN_CAUTION
 from repbook.core.program import Rule, RuleName, SetGroup
 from repbook.core.progression import double, effort, gzclp, linear, loads, wave
 from repbook.core.progression.model import Context, Override, Plan, Session, State
@@ -139,12 +140,7 @@ def _back_off(plan: Plan, state: State, ctx: Context) -> Plan:
         if load and state.load_kg is None:
             load = min(ctx.loading.nearest(load * PAIN_SHARE), ctx.loading.below(load))
         groups.append(replace(group, sets=max(1, group.sets - 1), load_kg=load, reason="after pain: lighter"))
-    caution = (
-        "You reported pain in this exercise last time. If it still hurts, take one to two weeks off it. "
-        "Come back lighter and with fewer sets, and check your form; a pump or tiredness in the "
-        "working muscles is normal, an aching deep in a joint or the lower back is not."
-    )
-    return Plan(tuple(groups), plan.reason, caution)
+    return Plan(tuple(groups), plan.reason, PAIN_CAUTION)
 
 
 def _first_time(plan: Plan) -> Plan:

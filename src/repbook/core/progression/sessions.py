@@ -7,10 +7,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from repbook.core.e1rm import RELIABLE_REPS, estimate_1rm
+from repbook.core.e1rm import estimate_set
 from repbook.core.program import SetGroup
 from repbook.core.progression.model import Context, DoneSet, Session
-from repbook.core.rpe import e1rm_from_rpe
 from repbook.core.units import format_load
 
 
@@ -92,10 +91,7 @@ def set_e1rm(s: DoneSet) -> Decimal | None:
     """The 1RM a logged set estimates: from its RPE when given, else Epley up to 12 reps; in kg."""
     if not s.weight_kg or not s.reps or s.weight_kg <= 0 or s.set_type == "warmup":
         return None
-    if s.rpe is not None:
-        value = e1rm_from_rpe(float(s.weight_kg), s.reps, s.rpe)
-    elif s.reps <= RELIABLE_REPS:
-        value = estimate_1rm(float(s.weight_kg), s.reps)
-    else:
-        value = None
-    return Decimal(str(round(value, 3))) if value is not None else None
+    estimate = estimate_set(float(s.weight_kg), s.reps, s.rpe)
+    if estimate is None or not (estimate.reliable or estimate.from_rpe):
+        return None
+    return Decimal(str(round(estimate.kg, 3)))

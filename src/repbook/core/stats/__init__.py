@@ -1,0 +1,1 @@
+"""Training statistics: pure functions over logged sets (kilograms, calendar days)."""

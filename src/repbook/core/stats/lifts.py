@@ -1,0 +1,220 @@
+"""One exercise's history in numbers: e1RM per session, rep maxes, volume and records.
+
+Loads are the lifted load in kg: the external weight, or for a bodyweight exercise the body-weight
+share plus the added load (see `lifted_load`). Warm-ups never count.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Final
+
+from repbook.core.e1rm import Estimate, estimate_set
+
+#: The rep maxes table covers 1 to this many reps.
+REP_MAX_LIMIT: Final = 15
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSet:
+    day: date
+    workout_id: int
+    load_kg: Decimal | None  # lifted load; None when unknown (no weight, or body weight not logged)
+    reps: int | None
+    rpe: Decimal | None = None
+    rir: int | None = None
+    set_type: str = "working"
+    duration_s: int | None = None
+
+    @property
+    def counts(self) -> bool:
+        """A set that counts for statistics: anything but a warm-up."""
+        return self.set_type != "warmup"
+
+
+def body_weight_on(readings: Sequence[tuple[date, Decimal]], day: date) -> Decimal | None:
+    """The last reading on or before `day` (readings sorted by date); before the first, the first."""
+    if not readings:
+        return None
+    i = bisect.bisect_right(readings, day, key=lambda r: r[0])
+    return readings[i - 1][1] if i else readings[0][1]
+
+
+def lifted_load(
+    weight_kg: Decimal | None, bodyweight_fraction: Decimal, body_kg: Decimal | None
+) -> Decimal | None:
+    """External load, or body weight × fraction + added load (negative: assistance) for bodyweight
+    exercises; None for a bodyweight exercise while the body weight is unknown."""
+    if not bodyweight_fraction:
+        return weight_kg
+    if body_kg is None:
+        return None
+    return body_kg * bodyweight_fraction + (weight_kg or Decimal(0))
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStats:
+    day: date
+    workout_id: int
+    sets: int
+    reps: int
+    tonnage_kg: Decimal  # lifted load × reps over the counted sets
+    best: LoggedSet | None  # the set with the best estimate
+    e1rm: Estimate | None
+    longest_s: int | None  # the longest timed set
+
+
+def _estimate(s: LoggedSet, formula: str) -> Estimate | None:
+    if s.load_kg is None or not s.reps or not s.counts:
+        return None
+    return estimate_set(float(s.load_kg), s.reps, s.rpe, s.rir, formula)
+
+
+def _better(a: Estimate | None, b: Estimate | None) -> bool:
+    """Whether `a` beats `b`: a reliable estimate beats any unreliable one, then the larger wins."""
+    if a is None:
+        return False
+    if b is None:
+        return True
+    return (a.reliable, a.kg) > (b.reliable, b.kg)
+
+
+def sessions(sets: Iterable[LoggedSet], formula: str = "epley") -> list[SessionStats]:
+    """Per workout, oldest first: counted sets, reps, tonnage, best e1RM and longest hold."""
+    by_workout: dict[int, list[LoggedSet]] = {}
+    for s in sets:
+        if s.counts:
+            by_workout.setdefault(s.workout_id, []).append(s)
+    out = []
+    for workout_id, rows in by_workout.items():
+        best: LoggedSet | None = None
+        best_estimate: Estimate | None = None
+        for s in rows:
+            estimate = _estimate(s, formula)
+            if _better(estimate, best_estimate):
+                best, best_estimate = s, estimate
+        holds = [s.duration_s for s in rows if s.duration_s]
+        out.append(
+            SessionStats(
+                day=rows[0].day,
+                workout_id=workout_id,
+                sets=len(rows),
+                reps=sum(s.reps or 0 for s in rows),
+                tonnage_kg=sum((_tonnage(s) for s in rows), Decimal(0)),
+                best=best,
+                e1rm=best_estimate,
+                longest_s=max(holds) if holds else None,
+            )
+        )
+    return sorted(out, key=lambda s: (s.day, s.workout_id))
+
+
+def _tonnage(s: LoggedSet) -> Decimal:
+    if s.load_kg is None or s.load_kg <= 0 or not s.reps:
+        return Decimal(0)
+    return s.load_kg * s.reps
+
+
+@dataclass(frozen=True, slots=True)
+class RepMax:
+    reps: int  # the row of the table: the best load lifted for at least this many reps
+    load_kg: Decimal
+    done_reps: int  # what that set actually did (≥ reps)
+    day: date
+    workout_id: int
+
+
+def rep_maxes(sets: Iterable[LoggedSet], limit: int = REP_MAX_LIMIT) -> list[RepMax]:
+    """Best load for 1..limit reps (a set of 5 also proves its load for 3); first date it was done."""
+    best: dict[int, RepMax] = {}
+    for s in sorted(sets, key=lambda s: s.day):
+        if not s.counts or s.load_kg is None or s.load_kg <= 0 or not s.reps:
+            continue
+        for r in range(1, min(s.reps, limit) + 1):
+            if r not in best or s.load_kg > best[r].load_kg:
+                best[r] = RepMax(r, s.load_kg, s.reps, s.day, s.workout_id)
+    return [best[r] for r in sorted(best)]
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    day: date
+    workout_id: int
+    kind: str  # "e1rm", "weight", "tonnage", "reps" (reps at a weight), "hold"
+    value: Decimal  # kg for e1rm/weight/tonnage, reps for "reps", seconds for "hold"
+    previous: Decimal
+    reliable: bool = True  # False for an e1RM record set above RELIABLE_REPS
+    load_kg: Decimal | None = None  # for "reps": the load the reps were done with
+
+
+def records(stats: Sequence[SessionStats], sets: Iterable[LoggedSet]) -> list[Record]:
+    """Records broken, oldest first. The first session sets the marks and breaks nothing."""
+    found: list[Record] = []
+    marks: dict[str, Decimal] = {}
+    reps_at: dict[Decimal, int] = {}
+    by_workout: dict[int, list[LoggedSet]] = {}
+    for s in sets:
+        if s.counts:
+            by_workout.setdefault(s.workout_id, []).append(s)
+    for session in stats:
+        rows = by_workout.get(session.workout_id, [])
+        _e1rm_record(found, marks, session)
+        heaviest = max((s.load_kg for s in rows if s.load_kg and s.reps), default=None)
+        _mark(found, marks, session, "weight", heaviest)
+        _mark(found, marks, session, "tonnage", session.tonnage_kg or None)
+        _mark(found, marks, session, "hold", Decimal(session.longest_s) if session.longest_s else None)
+        found.extend(_rep_records(session, rows, reps_at))
+    return found
+
+
+def _e1rm_record(found: list[Record], marks: dict[str, Decimal], session: SessionStats) -> None:
+    """A reliable estimate competes with reliable ones; an unreliable one must beat every estimate
+    and is marked, so a 20-rep set never quietly sets the e1RM record."""
+    if session.e1rm is None:
+        return
+    value = Decimal(str(round(session.e1rm.kg, 2)))
+    kind = "e1rm" if session.e1rm.reliable else "e1rm_any"
+    previous = marks.get(kind)
+    if previous is not None and value > previous:
+        found.append(_record(session, "e1rm", value, previous, session.e1rm.reliable))
+    for key in ("e1rm", "e1rm_any") if session.e1rm.reliable else ("e1rm_any",):
+        if key not in marks or value > marks[key]:
+            marks[key] = value
+
+
+def _record(
+    session: SessionStats, kind: str, value: Decimal, previous: Decimal, reliable: bool = True
+) -> Record:
+    return Record(session.day, session.workout_id, kind, value, previous, reliable)
+
+
+def _mark(found: list[Record], marks: dict[str, Decimal], session: SessionStats, kind: str,
+          value: Decimal | None) -> None:  # fmt: skip
+    if value is None:
+        return
+    previous = marks.get(kind)
+    if previous is not None and value > previous:
+        found.append(_record(session, kind, value, previous))
+    if previous is None or value > previous:
+        marks[kind] = value
+
+
+def _rep_records(session: SessionStats, rows: list[LoggedSet], reps_at: dict[Decimal, int]) -> list[Record]:
+    """More reps than ever before at a load already lifted (heavier loads count as that load too)."""
+    found = []
+    best_here: dict[Decimal, int] = {}
+    for s in rows:
+        if s.load_kg and s.load_kg > 0 and s.reps:
+            best_here[s.load_kg] = max(best_here.get(s.load_kg, 0), s.reps)
+    for load, reps in sorted(best_here.items()):
+        before = max((r for w, r in reps_at.items() if w >= load), default=None)
+        if before is not None and reps > before:
+            found.append(Record(session.day, session.workout_id, "reps", Decimal(reps), Decimal(before),
+                                load_kg=load))  # fmt: skip
+    for load, reps in best_here.items():
+        reps_at[load] = max(reps_at.get(load, 0), reps)
+    return found
