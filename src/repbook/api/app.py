@@ -8,8 +8,9 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from repbook import __version__
-from repbook.api import accounts, exercises, programs, workouts
+from repbook.api import accounts, exercises, programs, stats, workouts
 from repbook.api.auth import AUTH
+from repbook.services.body_weight import BodyWeightError
 from repbook.services.programs import ProgramError
 from repbook.services.workouts import LogError
 
@@ -24,26 +25,32 @@ api.add_router("", accounts.router)
 api.add_router("", exercises.router)
 api.add_router("", workouts.router)
 api.add_router("", programs.router)
+api.add_router("", stats.router)
 
 
 def _detail(request: HttpRequest, detail: object, status: int) -> HttpResponse:
     return api.create_response(request, {"detail": detail}, status=status)
 
 
+def _field(loc: tuple[object, ...] | list[object]) -> str | None:
+    """("body", "payload", "weight") -> "weight"; ("query", "weeks") -> "weeks"."""
+    parts = list(loc)[2:] if loc and loc[0] == "body" and len(loc) > 2 else list(loc)[1:]
+    return ".".join(str(p) for p in parts) or None
+
+
 @api.exception_handler(ValidationError)
 def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
-    errors = [
-        {
-            "field": ".".join(str(p) for p in e.get("loc", ())[1:]) or None,
-            "message": e.get("msg", ""),
-        }
-        for e in exc.errors
-    ]
+    errors = [{"field": _field(e.get("loc", ())), "message": e.get("msg", "")} for e in exc.errors]
     return _detail(request, errors, 422)
 
 
 @api.exception_handler(LogError)
 def on_log_error(request: HttpRequest, exc: LogError) -> HttpResponse:
+    return _detail(request, [{"field": exc.field, "message": exc.message}], 422)
+
+
+@api.exception_handler(BodyWeightError)
+def on_body_weight_error(request: HttpRequest, exc: BodyWeightError) -> HttpResponse:
     return _detail(request, [{"field": exc.field, "message": exc.message}], 422)
 
 

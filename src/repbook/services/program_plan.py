@@ -176,7 +176,7 @@ class _Planner:
                 continue
             sessions.append(
                 Session(
-                    tuple(_done(s) for s in done),
+                    tuple(_done(s, workout.felt_pain) for s in done),
                     line.groups,
                     week=day.week,
                     last_week=day.week == weeks,
@@ -252,6 +252,7 @@ def _names(row: Prescription, exercise: Exercise) -> bool:
     return exercise.pk in (row.exercise_id, row.alternative_id)
 
 
-def _done(s: Set) -> DoneSet:
+def _done(s: Set, session_pain: bool = False) -> DoneSet:
+    """A logged set for the rules; pain marked on the whole session counts for each of its exercises."""
     rpe = s.rpe if s.rpe is not None else (Decimal(10 - s.rir) if s.rir is not None else None)
-    return DoneSet(s.weight_kg, s.reps, s.duration_s, rpe, s.set_type, s.felt_pain)
+    return DoneSet(s.weight_kg, s.reps, s.duration_s, rpe, s.set_type, s.felt_pain or session_pain)

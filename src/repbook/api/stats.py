@@ -1,0 +1,98 @@
+"""Statistics, guidance and the body-weight log."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from typing import Any, Literal
+
+from django.http import HttpRequest
+from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
+
+from repbook.services import body_weight, guidance, training_stats
+from repbook.services.exercise_stats import exercise_stats_by_slug
+from repbook.services.stats_json import advice_json, best_lifts_json, exercise_stats_json, training_json
+from repbook.storage.models import BodyWeight
+
+router = Router(tags=["stats"])
+
+
+def _user(request: HttpRequest) -> Any:
+    return request.auth  # type: ignore[attr-defined]
+
+
+class WeeksIn(Schema):
+    weeks: int = Field(
+        training_stats.DEFAULT_WEEKS,
+        ge=1,
+        le=training_stats.MAX_WEEKS,
+        description="how many weeks, this one included",
+    )
+
+
+@router.get("/stats/exercises/{slug}", response=dict[str, Any])
+def exercise_stats(request: HttpRequest, slug: str) -> dict[str, Any]:
+    """e1RM per session (the user's formula; RPE-aware), rep maxes, records, volume per session."""
+    return exercise_stats_json(exercise_stats_by_slug(_user(request), slug))
+
+
+@router.get("/stats/muscles", response=dict[str, Any])
+def muscle_stats(request: HttpRequest, query: Query[WeeksIn]) -> dict[str, Any]:
+    """Weekly hard sets per muscle (primary 1.0, secondary as set), frequency, weekly totals."""
+    return training_json(training_stats.training_weeks(_user(request), query.weeks))
+
+
+@router.get("/stats/lifts", response=list[dict[str, Any]])
+def best_lifts(request: HttpRequest) -> list[dict[str, Any]]:
+    """The best reliable e1RM of every weighted exercise, heaviest first."""
+    return best_lifts_json(training_stats.best_lifts(_user(request)))
+
+
+@router.get("/guidance", response=list[dict[str, Any]])
+def get_guidance(request: HttpRequest) -> list[dict[str, Any]]:
+    """Advice from the coaching rules (pain, new exercises, volume jumps, frequency) with reasons."""
+    user = _user(request)
+    return advice_json(guidance.guidance(user, training_stats.training_weeks(user)))
+
+
+class BodyWeightIn(Schema):
+    weight: Decimal = Field(description="as read on the scale, in `unit`")
+    unit: Literal["kg", "lb"] = "kg"
+    date: dt.date | None = Field(
+        None, description="default today; a second reading that day replaces the first"
+    )
+
+
+class BodyWeightOut(Schema):
+    date: dt.date
+    weight_kg: float
+    typed_value: float
+    typed_unit: str
+
+
+def _reading(row: BodyWeight) -> BodyWeightOut:
+    return BodyWeightOut(
+        date=row.date,
+        weight_kg=float(row.weight_kg),
+        typed_value=float(row.typed_value),
+        typed_unit=row.typed_unit,
+    )
+
+
+@router.get("/body-weight", response=list[BodyWeightOut])
+def list_body_weight(request: HttpRequest) -> list[BodyWeightOut]:
+    """Every reading, newest first."""
+    return [_reading(row) for row in body_weight.body_weight_log(_user(request)).rows]
+
+
+@router.post("/body-weight", response={201: BodyWeightOut})
+def log_body_weight(request: HttpRequest, payload: BodyWeightIn) -> Status[BodyWeightOut]:
+    row = body_weight.log_body_weight(_user(request), payload.weight, payload.unit, payload.date)
+    return Status(201, _reading(row))
+
+
+@router.delete("/body-weight/{day}", response={204: None})
+def delete_body_weight(request: HttpRequest, day: dt.date) -> Status[None]:
+    body_weight.delete_body_weight(_user(request), day)
+    return Status(204, None)

@@ -1,0 +1,86 @@
+"""The body-weight log: one reading per day, kept as typed (value and unit) beside kilograms."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any, Final
+
+from django.db import transaction
+from django.utils import timezone
+
+from repbook.core.stats.body import trend
+from repbook.core.units import to_kg
+from repbook.storage.models import BodyWeight, owned
+
+MIN_KG: Final = Decimal(20)
+MAX_KG: Final = Decimal(400)
+
+
+class BodyWeightError(ValueError):
+    """A reading that cannot be stored, naming the field; nothing was written."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+def _checked(value: Decimal, unit: str, day: date) -> Decimal:
+    if unit not in ("kg", "lb"):
+        raise BodyWeightError("unit", "must be kg or lb")
+    try:
+        kg = to_kg(value, unit)
+    except InvalidOperation as exc:
+        raise BodyWeightError("weight", "must be a number") from exc
+    if not MIN_KG <= kg <= MAX_KG:
+        raise BodyWeightError("weight", f"must be between {MIN_KG} and {MAX_KG} kg (or the same in lb)")
+    if day > timezone.localdate():
+        raise BodyWeightError("date", "is in the future")
+    return kg
+
+
+def log_body_weight(user: Any, value: Decimal, unit: str, day: date | None = None) -> BodyWeight:
+    """Store the reading for `day` (default today), replacing that day's reading if there was one."""
+    if not value.is_finite():
+        raise BodyWeightError("weight", "must be a number")
+    day = day or timezone.localdate()
+    kg = _checked(value, unit, day)
+    with transaction.atomic():
+        row, _ = BodyWeight.objects.update_or_create(
+            owner=user, date=day, defaults={"weight_kg": kg, "typed_value": value, "typed_unit": unit}
+        )
+    return row
+
+
+def delete_body_weight(user: Any, day: date) -> None:
+    """Remove the reading of `day`; raises BodyWeight.DoesNotExist when there is none of yours."""
+    deleted, _ = owned(BodyWeight, user).filter(date=day).delete()
+    if not deleted:
+        raise BodyWeight.DoesNotExist
+
+
+def readings(user: Any) -> list[tuple[date, Decimal]]:
+    """Every reading as (date, kg), oldest first: one query."""
+    return list(owned(BodyWeight, user).order_by("date").values_list("date", "weight_kg"))
+
+
+@dataclass(frozen=True)
+class BodyWeightLog:
+    rows: list[BodyWeight]  # newest first
+    trend: list[tuple[date, float]]  # oldest first, one per reading
+
+    @property
+    def latest(self) -> BodyWeight | None:
+        return self.rows[0] if self.rows else None
+
+    @property
+    def latest_trend_kg(self) -> float | None:
+        return self.trend[-1][1] if self.trend else None
+
+
+def body_weight_log(user: Any) -> BodyWeightLog:
+    """All readings with the smoothed trend: one query."""
+    rows = list(owned(BodyWeight, user).order_by("date"))
+    return BodyWeightLog(rows[::-1], trend([(r.date, r.weight_kg) for r in rows]))

@@ -1,0 +1,87 @@
+"""One exercise's progress for its owner: e1RM per session, rep maxes, records. Two or three queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.utils import timezone
+
+from repbook.core.stats.lifts import (
+    LoggedSet,
+    Record,
+    RepMax,
+    SessionStats,
+    body_weight_on,
+    lifted_load,
+    records,
+    rep_maxes,
+    sessions,
+)
+from repbook.services import body_weight
+from repbook.services.accounts import settings_for
+from repbook.storage.models import Exercise, Set
+from repbook.storage.queries import exercise_by_slug
+
+
+@dataclass(frozen=True)
+class ExerciseStats:
+    exercise: Exercise
+    formula: str
+    unit: str
+    sessions: list[SessionStats]  # oldest first
+    rep_maxes: list[RepMax]
+    records: list[Record]  # oldest first
+    needs_body_weight: bool  # a bodyweight exercise while no body weight is logged
+
+    @property
+    def best(self) -> SessionStats | None:
+        """The session with the best estimate (reliable ones first)."""
+        rated = [s for s in self.sessions if s.e1rm is not None]
+        return max(
+            rated, key=lambda s: (s.e1rm.reliable, s.e1rm.kg) if s.e1rm else (False, 0.0), default=None
+        )
+
+    @property
+    def total_sets(self) -> int:
+        return sum(s.sets for s in self.sessions)
+
+
+def logged_sets(user: Any, exercise: Exercise) -> tuple[list[LoggedSet], bool]:
+    """The user's completed sets of `exercise` with lifted loads, and whether body weight was missing."""
+    rows = (
+        Set.objects.filter(owner=user, exercise=exercise, completed=True)
+        .order_by("performed_at", "order")
+        .values_list(
+            "workout_id", "performed_at", "weight_kg", "reps", "rpe", "rir", "set_type", "duration_s"
+        )
+    )
+    fraction = exercise.bodyweight_fraction
+    weights = body_weight.readings(user) if fraction else []
+    out = []
+    for workout_id, when, weight, reps, rpe, rir, set_type, duration in rows:
+        day = timezone.localdate(when)
+        load = lifted_load(weight, fraction, body_weight_on(weights, day))
+        out.append(LoggedSet(day, workout_id, load, reps, rpe, rir, set_type, duration))
+    return out, bool(fraction) and not weights
+
+
+def exercise_stats(user: Any, exercise: Exercise) -> ExerciseStats:
+    """Statistics of `exercise` for `user`, with the user's e1RM formula."""
+    prefs = settings_for(user)
+    done, missing = logged_sets(user, exercise)
+    per_session = sessions(done, prefs.e1rm_formula)
+    return ExerciseStats(
+        exercise,
+        prefs.e1rm_formula,
+        prefs.unit,
+        per_session,
+        rep_maxes(done),
+        records(per_session, done),
+        missing,
+    )
+
+
+def exercise_stats_by_slug(user: Any, slug: str) -> ExerciseStats:
+    """As `exercise_stats`, for a catalog or own exercise by slug; raises Exercise.DoesNotExist."""
+    return exercise_stats(user, exercise_by_slug(user, slug))
