@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date, datetime
 from functools import wraps
 from typing import Any, TypeVar
 
@@ -50,6 +51,16 @@ def ready(func: F) -> F:
             return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
+
+
+def parse_date(value: str | None, option: str = "--date") -> date | None:
+    """A YYYY-MM-DD option as a date (None when not given); a clear usage error otherwise."""
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date like 2026-03-14", param_hint=option) from exc
 
 
 def resolve_user(name: str | None) -> Any:

@@ -2,20 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
-
 import click
 
-from repbook.cli.context import ready, resolve_user
-
-
-def _date(value: str | None) -> date | None:
-    if value is None:
-        return None
-    try:
-        return datetime.strptime(value, "%Y-%m-%d").date()
-    except ValueError as exc:
-        raise click.BadParameter(f"{value!r} is not a date like 2026-03-14", param_hint="--date") from exc
+from repbook.cli.context import parse_date, ready, resolve_user
 
 
 @click.command("log")
@@ -37,7 +26,7 @@ def log(text: str, username: str | None, day: str | None) -> None:
     from repbook.services.quicklog import log_line
     from repbook.services.workouts import LogError
 
-    when = _date(day)
+    when = parse_date(day)
     if when is not None and when > timezone.localdate():
         raise click.BadParameter(f"{day} is in the future", param_hint="--date")
     user = resolve_user(username)

@@ -61,6 +61,8 @@ class MuscleWeeks:
     sets: tuple[float, ...]  # per week, oldest first
     days: tuple[int, ...]  # days per week the muscle was trained directly (as a primary muscle)
     target: tuple[int, int]
+    #: The first week the user trained at all: averages leave out the empty weeks before they began.
+    active_from: int = 0
 
     @property
     def this_week(self) -> float:
@@ -69,13 +71,13 @@ class MuscleWeeks:
     @property
     def average(self) -> float:
         """Average weekly sets over the weeks before this one (this week is still running)."""
-        earlier = self.sets[:-1]
+        earlier = self.sets[self.active_from : -1]
         return sum(earlier) / len(earlier) if earlier else 0.0
 
     @property
     def frequency(self) -> float:
-        """Average days per week trained directly, over the weeks before this one."""
-        earlier = self.days[:-1]
+        """Average days per week trained directly, over the weeks before this one (or this one alone)."""
+        earlier = self.days[self.active_from : -1]
         return sum(earlier) / len(earlier) if earlier else float(self.days[-1] if self.days else 0)
 
 
@@ -102,8 +104,11 @@ def weekly_sets_by_muscle(
         for muscle in worked.secondary - worked.primary:
             sets[muscle][i] += row.sets * share
     chosen = {**DEFAULT_TARGETS, **(targets or {})}
+    active = [i for i in range(len(weeks)) if any(sets[m][i] for m in MUSCLES)]
+    start = active[0] if active else 0
     return [
-        MuscleWeeks(m, tuple(sets[m]), tuple(len(d) for d in trained_days[m]), chosen[m]) for m in MUSCLES
+        MuscleWeeks(m, tuple(sets[m]), tuple(len(d) for d in trained_days[m]), chosen[m], start)
+        for m in MUSCLES
     ]
 
 

@@ -68,8 +68,14 @@ class Comparison:
 
 
 def compare_to_baseline(values: Sequence[float]) -> Comparison:
-    """The last value against the mean of up to BASELINE_WEEKS values before it."""
+    """The last value against the mean of up to BASELINE_WEEKS values before it.
+
+    Empty weeks before the first non-empty one are left out: they are from before the user began
+    logging, not weeks off. With no earlier week left, the average is 0 (no baseline yet).
+    """
     if not values:
         return Comparison(0.0, 0.0)
-    earlier = values[-1 - BASELINE_WEEKS : -1]
+    earlier = list(values[-1 - BASELINE_WEEKS : -1])
+    while earlier and not earlier[0]:
+        earlier.pop(0)
     return Comparison(values[-1], sum(earlier) / len(earlier) if earlier else 0.0)
