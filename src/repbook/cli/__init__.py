@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from repbook import __version__
-from repbook.cli import accounts, exercises, log, programs, serve, system
+from repbook.cli import accounts, calc, exercises, log, programs, serve, stats, system
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -27,3 +27,6 @@ main.add_command(log.log)
 main.add_command(programs.programs_)
 main.add_command(programs.program)
 main.add_command(programs.next_)
+main.add_command(calc.calc)
+main.add_command(stats.stats)
+main.add_command(stats.bodyweight)

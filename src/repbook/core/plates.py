@@ -9,6 +9,10 @@ from typing import Final
 
 from repbook.core.units import from_kg, plain
 
+#: The largest weight the calculators take, in either unit: no bar, lift or total comes near it,
+#: and the cap keeps the plate loop short.
+MAX_CALCULATOR_WEIGHT: Final = Decimal(5000)
+
 
 @dataclass(frozen=True, slots=True)
 class BarbellSetup:
