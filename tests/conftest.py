@@ -16,6 +16,8 @@ from repbook.services.accounts import create_token, create_user
 from repbook.storage.models import User
 
 PASSWORD = "correct-horse-battery-staple"
+#: The settings form's statistics fields at their defaults, for tests that post the form.
+STATS_DEFAULTS = {"e1rm_formula": "epley", "secondary_muscle_weight": "0.5"}
 
 
 @pytest.fixture

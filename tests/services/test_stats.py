@@ -111,13 +111,13 @@ def test_best_lifts_and_strength_scores(alice: Any) -> None:
         ("back-squat", Decimal(150), 3, days_ago(3)),
         ("bench-press", Decimal(100), 5, days_ago(3)),
     ]
-    assert training_stats.scores_for(alice, lifts, 80.0) is None  # no deadlift, no sex given
+    assert training_stats.scores_for(settings_for(alice), lifts, 80.0) is None  # no deadlift, no sex given
     lift(alice, "deadlift", days_ago(2), "200", 1)
     prefs = settings_for(alice)
     prefs.sex = "m"
     prefs.save()
     lifts = training_stats.best_lifts(alice)
-    scores = training_stats.scores_for(alice, lifts, 80.0)
+    scores = training_stats.scores_for(settings_for(alice), lifts, 80.0)
     assert scores is not None and round(scores.total_kg, 1) == round(165 + 100 * (1 + 5 / 30) + 200, 1)
 
 

@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from repbook.storage.models import ApiToken, SiteSettings, User
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, STATS_DEFAULTS
 
 pytestmark = pytest.mark.django_db
 
@@ -78,13 +78,13 @@ def test_an_admin_can_close_registration() -> None:
 
 def test_settings_are_saved_and_bad_values_refused(alice_client: Client, alice) -> None:
     response = alice_client.post(
-        "/settings/", {"unit": "lb", "bar_kg": "20", "default_rest_s": "120", "sex": "f"}
+        "/settings/", {"unit": "lb", "bar_kg": "20", "default_rest_s": "120", "sex": "f"} | STATS_DEFAULTS
     )
     assert response.status_code == 302
     alice.repbook_settings.refresh_from_db()
     assert alice.repbook_settings.unit == "lb"
     bad = alice_client.post(
-        "/settings/", {"unit": "stone", "bar_kg": "-3", "default_rest_s": "120", "sex": ""}
+        "/settings/", {"unit": "stone", "bar_kg": "-3", "default_rest_s": "120", "sex": ""} | STATS_DEFAULTS
     )
     assert bad.status_code == 200
     assert set(bad.context["form"].errors) == {"unit", "bar_kg"}

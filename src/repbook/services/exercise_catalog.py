@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from repbook.core.alternatives import ExerciseFacts, computed_alternatives
-from repbook.core.e1rm import estimate_1rm
 from repbook.core.exercise import VARIATION_KIND_LABELS
 from repbook.core.muscles import MUSCLES
 from repbook.services.exercise_names import ExerciseIndex, NamedExercise
@@ -220,22 +219,20 @@ def exercise_detail(page: ExercisePage) -> dict[str, Any]:
 @dataclass
 class ExerciseHistory:
     recent: list[tuple[Any, list[Any]]]  # (workout date, sets), newest first
-    best: Any | None  # the set with the best estimated 1RM
-    heaviest: Any | None
     total_sets: int
 
 
 def exercise_history(user: Any, exercise: Exercise, workouts: int = 5) -> ExerciseHistory | None:
-    """A logged-in user's own sets of this exercise: the last few workouts and the best sets.
+    """A logged-in user's last few workouts of this exercise with their sets: three queries.
 
-    Five queries; only the best-set search reads every set, and only as (id, weight, reps).
+    Best sets, records and charts come from `services.exercise_stats`.
     """
     if not getattr(user, "is_authenticated", False):
         return None
     done = Set.objects.filter(owner=user, exercise=exercise, completed=True)
     total = done.count()
     if not total:
-        return ExerciseHistory([], None, None, 0)
+        return ExerciseHistory([], 0)
     recent_ids = list(
         owned(Workout, user)
         .filter(sets__in=done)
@@ -247,16 +244,4 @@ def exercise_history(user: Any, exercise: Exercise, workouts: int = 5) -> Exerci
     for row in done.filter(workout_id__in=recent_ids).select_related("exercise", "workout").order_by("order"):
         by_workout.setdefault(row.workout_id, (row.workout.started_at, []))[1].append(row)
     recent = sorted(by_workout.values(), key=lambda item: item[0], reverse=True)
-    working = done.exclude(set_type="warmup").filter(weight_kg__isnull=False, reps__gt=0)
-    candidates = [(pk, weight, reps) for pk, weight, reps in working.values_list("pk", "weight_kg", "reps")
-                  if weight is not None and reps]  # fmt: skip
-    best_set = max(candidates, key=lambda c: estimate_1rm(float(c[1]), c[2]) or 0.0, default=None)
-    heaviest_set = max(candidates, key=lambda c: c[1], default=None)
-    chosen = {c[0] for c in (best_set, heaviest_set) if c is not None}
-    rows = {row.pk: row for row in done.filter(pk__in=chosen).select_related("exercise")}
-    return ExerciseHistory(
-        recent,
-        rows.get(best_set[0]) if best_set else None,
-        rows.get(heaviest_set[0]) if heaviest_set else None,
-        total,
-    )
+    return ExerciseHistory(recent, total)

@@ -30,7 +30,7 @@ from repbook.core.stats.volume import (
 from repbook.core.stats.weeks import Comparison, DaySets, WeekTotals, compare_to_baseline, weekly_totals
 from repbook.services import body_weight
 from repbook.services.accounts import settings_for
-from repbook.storage.models import Exercise, ExerciseMuscle, Set
+from repbook.storage.models import Exercise, ExerciseMuscle, Set, UserSettings
 
 DEFAULT_WEEKS: Final = 8
 MAX_WEEKS: Final = 520
@@ -63,9 +63,11 @@ def _window(weeks: int, today: date) -> list[date]:
     return week_starts(today, weeks)
 
 
-def training_weeks(user: Any, weeks: int = DEFAULT_WEEKS, today: date | None = None) -> TrainingWeeks:
+def training_weeks(
+    user: Any, weeks: int = DEFAULT_WEEKS, today: date | None = None, prefs: UserSettings | None = None
+) -> TrainingWeeks:
     """Totals and per-muscle hard sets for the last `weeks` weeks (this one included): ~5 queries."""
-    prefs = settings_for(user)
+    prefs = prefs or settings_for(user)
     starts = _window(weeks, today or timezone.localdate())
     rows = list(
         Set.objects.filter(owner=user, completed=True, performed_at__gte=day_start(starts[0]))
@@ -126,14 +128,14 @@ class BestLift:
     day: date | None
 
 
-def best_lifts(user: Any) -> list[BestLift]:
+def best_lifts(user: Any, prefs: UserSettings | None = None) -> list[BestLift]:
     """The best reliable e1RM of every weighted exercise ever logged, heaviest first: 3 queries.
 
     SQL keeps only the heaviest weight per (exercise, reps, effort), so the Python side sees a few
     rows per exercise however long the history is. Bodyweight exercises are left out: their load
     moves with body weight; their own pages show them.
     """
-    prefs = settings_for(user)
+    prefs = prefs or settings_for(user)
     groups = (
         Set.objects.filter(owner=user, completed=True, reps__gte=1, reps__lte=RELIABLE_REPS, weight_kg__gt=0)
         .exclude(set_type="warmup")
@@ -178,10 +180,12 @@ def _first_days(user: Any, best: dict[int, tuple[float, Decimal, int]]) -> dict[
     return {row["exercise_id"]: timezone.localdate(row["first"]) for row in rows}
 
 
-def scores_for(user: Any, lifts: list[BestLift], bodyweight_kg: float | None) -> StrengthScores | None:
+def scores_for(
+    prefs: UserSettings, lifts: list[BestLift], bodyweight_kg: float | None
+) -> StrengthScores | None:
     """Wilks, Wilks 2020, DOTS and IPF GL of the user's best squat, bench and deadlift estimates."""
     best = {lift.slug: lift.e1rm_kg for lift in lifts if lift.slug in TOTAL_LIFTS}
-    return strength_scores(best, bodyweight_kg, settings_for(user).sex)
+    return strength_scores(best, bodyweight_kg, prefs.sex)
 
 
 def day_start(day: date) -> datetime:

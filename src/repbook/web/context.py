@@ -14,7 +14,9 @@ NAVIGATION = [
     ("home", "Today"),
     ("workouts", "Log"),
     ("programs", "Programs"),
+    ("stats", "Progress"),
     ("exercises", "Exercises"),
+    ("tools", "Tools"),
     ("settings", "Settings"),
 ]
 

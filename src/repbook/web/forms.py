@@ -8,9 +8,11 @@ from typing import Any
 from django import forms
 from django.contrib.auth import password_validation
 
+from repbook.core.e1rm import FORMULA_NAMES
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.exercise import LEVELS, MECHANICS, PATTERNS
 from repbook.core.muscles import MUSCLES
+from repbook.core.stats.volume import MAX_TARGET
 from repbook.services.custom_exercises import CustomExerciseInput
 from repbook.storage.models import Exercise, User, UserSettings
 
@@ -42,9 +44,30 @@ class UserSettingsForm(forms.ModelForm[UserSettings]):
         help_text="Alternatives on exercise pages use only this. Leave all empty to see everything.",
     )
 
+    e1rm_formula = forms.ChoiceField(
+        choices=list(FORMULA_NAMES.items()),
+        label="Estimated 1RM formula",
+        help_text="Used for e1RM charts and records. Sets logged with RPE or RIR use the RPE chart.",
+    )
+    secondary_muscle_weight = forms.DecimalField(
+        min_value=Decimal(0),
+        max_value=Decimal(1),
+        decimal_places=2,
+        label="A set counts this much for its secondary muscles",
+        help_text="A primary muscle counts 1; the usual fractional count is 0.5; 0 leaves them out.",
+    )
+
     class Meta:
         model = UserSettings
-        fields = ["unit", "bar_kg", "default_rest_s", "sex", "equipment"]
+        fields = [
+            "unit",
+            "bar_kg",
+            "default_rest_s",
+            "sex",
+            "e1rm_formula",
+            "secondary_muscle_weight",
+            "equipment",
+        ]
         labels = {
             "unit": "Unit",
             "bar_kg": "Your barbell's weight in kg (empty: 20 kg, or 45 lb in pounds)",
@@ -63,6 +86,39 @@ class UserSettingsForm(forms.ModelForm[UserSettings]):
         if not 0 <= value <= 1800:
             raise forms.ValidationError("Rest is between 0 and 1800 seconds.")
         return value
+
+
+class MuscleTargetsForm(forms.Form):
+    """Weekly hard-set target ranges per muscle: a low and a high field for each."""
+
+    def __init__(self, *args: Any, targets: dict[str, tuple[int, int]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for muscle, (low, high) in targets.items():
+            for end, value in (("low", low), ("high", high)):
+                self.fields[f"{muscle}_{end}"] = forms.IntegerField(
+                    min_value=0, max_value=MAX_TARGET, initial=value, label=f"{MUSCLES[muscle]} {end}"
+                )
+        self.muscles = list(targets)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        for muscle in self.muscles:
+            low, high = data.get(f"{muscle}_low"), data.get(f"{muscle}_high")
+            if low is not None and high is not None and low > high:
+                self.add_error(f"{muscle}_high", "The high end must be at least the low end.")
+        return data
+
+    def rows(self) -> list[tuple[str, Any, Any]]:
+        return [(MUSCLES[m], self[f"{m}_low"], self[f"{m}_high"]) for m in self.muscles]
+
+    def targets(self) -> dict[str, list[int]]:
+        return {m: [self.cleaned_data[f"{m}_low"], self.cleaned_data[f"{m}_high"]] for m in self.muscles}
+
+
+class BodyWeightForm(forms.Form):
+    weight = forms.DecimalField(max_digits=7, decimal_places=2, label="Body weight")
+    unit = forms.ChoiceField(choices=[("kg", "kg"), ("lb", "lb")])
+    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label="Day")
 
 
 class TokenForm(forms.Form):

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from repbook.web.views import accounts, exercises, home, programs, sets, workouts
+from repbook.web.views import accounts, exercises, home, programs, sets, stats, tools, workouts
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -28,6 +28,10 @@ urlpatterns = [
     path("programs/<slug:slug>/edit/", programs.edit, name="program-edit"),
     path("programs/<slug:slug>/delete/", programs.delete, name="program-delete"),
     path("programs/<slug:slug>/export/", programs.export, name="program-export"),
+    path("stats/", stats.stats_page, name="stats"),
+    path("stats/targets/", stats.targets, name="stats-targets"),
+    path("stats/body-weight/", stats.body_weight_add, name="body-weight-add"),
+    path("stats/body-weight/<str:day>/delete/", stats.body_weight_delete, name="body-weight-delete"),
     path("workouts/", workouts.history, name="workouts"),
     path("workouts/start/", workouts.start, name="workout-start"),
     path("workouts/<int:workout_id>/", workouts.detail, name="workout"),
@@ -43,4 +47,5 @@ urlpatterns = [
     path("entries/<int:entry_id>/superset/", workouts.superset, name="entry-superset"),
     path("sets/<int:set_id>/edit/", sets.edit, name="set-edit"),
     path("sets/<int:set_id>/delete/", sets.delete, name="set-delete"),
+    path("tools/", tools.tools_page, name="tools"),
 ]

@@ -7,10 +7,17 @@ from typing import Any
 
 from django import template
 
+from repbook.core.muscles import MUSCLES
 from repbook.core.units import format_weight, from_kg, plain
 from repbook.services.workout_targets import from_json
 
 register = template.Library()
+
+
+@register.filter
+def muscle_name(slug: str) -> str:
+    """ "lower_back" -> "Lower back"."""
+    return MUSCLES.get(slug, slug)
 
 
 @register.filter
@@ -61,6 +68,14 @@ def kg_in(kg: Decimal | None, unit: str) -> str:
     if kg is None:
         return f"0 {unit}"
     return f"{from_kg(Decimal(kg), unit, places=0):,} {unit}"
+
+
+@register.filter
+def load_in(kg: Decimal | float | None, unit: str) -> str:
+    """A load (or an estimate) in the user's unit to the plate: "116.67 kg", "257.2 lb"."""
+    if kg is None:
+        return ""
+    return format_weight(Decimal(str(round(kg, 3))), unit)
 
 
 @register.filter

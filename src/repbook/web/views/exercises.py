@@ -6,14 +6,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.exercise import LEVELS, PATTERNS
+from repbook.core.guidance import new_exercise_advice
 from repbook.core.muscles import MUSCLES, muscle_label
 from repbook.services import custom_exercises
 from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_history, exercise_page
+from repbook.services.exercise_stats import exercise_stats
+from repbook.services.guidance import pain_guidance
 from repbook.storage.models import Exercise
+from repbook.web import progress
 from repbook.web.bodymap import body_map_svg
 from repbook.web.forms import CustomExerciseForm
 
@@ -61,7 +66,25 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "history": exercise_history(request.user, page.exercise),
         "unit": getattr(getattr(request.user, "repbook_settings", None), "unit", "kg"),
     }
+    if request.user.is_authenticated:
+        context |= _progress(request, page.exercise)
     return render(request, "web/exercises/detail.html", context)
+
+
+def _progress(request: HttpRequest, exercise: Exercise) -> dict[str, object]:
+    """The signed-in user's progress in this exercise: charts, rep maxes, records and advice."""
+    stats = exercise_stats(request.user, exercise)
+    advice = [a for a in pain_guidance(request.user, timezone.localdate()) if a.subject == exercise.name]
+    new = new_exercise_advice(exercise.name, len(stats.sessions))
+    timed = exercise.measure == "time"
+    return {
+        "stats": stats,
+        "unit": stats.unit,
+        "advice": advice + ([new] if new else []),
+        "e1rm_chart": progress.e1rm_chart(stats) if not timed else "",
+        "volume_chart": progress.hold_chart(stats) if timed else progress.volume_chart(stats),
+        "records": stats.records[::-1][:10],
+    }
 
 
 @login_required

@@ -1,0 +1,120 @@
+"""The charts of the stats and exercise pages, in the user's unit, built from the stats services."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from django.urls import reverse
+from django.utils.safestring import SafeString
+
+from repbook.core.stats.volume import heat_level
+from repbook.core.units import format_weight, from_kg
+from repbook.services.body_weight import BodyWeightLog
+from repbook.services.exercise_stats import ExerciseStats
+from repbook.services.training_stats import TrainingWeeks
+from repbook.web.bodymap import body_map_svg
+from repbook.web.charts import Bar, Point, Series, bar_chart, line_chart
+
+UNRELIABLE = "more than 12 reps: a rough estimate"
+
+
+def _in(kg: Decimal | float, unit: str) -> float:
+    return float(from_kg(Decimal(str(kg)), unit))
+
+
+def _w(kg: Decimal | float, unit: str) -> str:
+    return format_weight(Decimal(str(round(kg, 3))), unit)
+
+
+def _day(day: date) -> str:
+    return f"{day.day} {day:%b %Y}"
+
+
+def e1rm_chart(stats: ExerciseStats) -> SafeString:
+    """Best estimated 1RM of each session; estimates from more than 12 reps hollow."""
+    unit = stats.unit
+    points = []
+    for s in stats.sessions:
+        if s.e1rm is None or s.best is None or s.best.load_kg is None:
+            continue
+        effort = f" @ RPE {s.best.rpe:g}" if s.best.rpe is not None else ""
+        effort += f" RIR {s.best.rir}" if s.best.rir is not None else ""
+        tip = f"{_day(s.day)}: {_w(s.e1rm.kg, unit)} from {_w(s.best.load_kg, unit)} × {s.best.reps}{effort}"
+        href = reverse("workout", args=[s.workout_id])
+        points.append(Point(s.day, _in(s.e1rm.kg, unit), tip, marked=not s.e1rm.reliable, href=href))
+    series = [Series("Estimated 1RM", tuple(points))]
+    title = f"Estimated 1RM of the {stats.exercise.name.lower()} per session ({stats.formula})"
+    return line_chart(series, title=title, y_unit=unit, marked_note=UNRELIABLE)
+
+
+def volume_chart(stats: ExerciseStats) -> SafeString:
+    """Volume (load × reps over the counted sets) of each session."""
+    unit = stats.unit
+    points = tuple(
+        Point(s.day, _in(s.tonnage_kg, unit), f"{_day(s.day)}: {_w(s.tonnage_kg, unit)} in {s.sets} sets")
+        for s in stats.sessions
+        if s.tonnage_kg > 0
+    )
+    return line_chart([Series("Volume", points, "series-2")], title="Volume per session", y_unit=unit)
+
+
+def hold_chart(stats: ExerciseStats) -> SafeString:
+    """The longest hold of each session, for timed exercises."""
+    points = tuple(
+        Point(s.day, float(s.longest_s), f"{_day(s.day)}: {s.longest_s} s")
+        for s in stats.sessions
+        if s.longest_s
+    )
+    return line_chart([Series("Longest hold", points)], title="Longest hold per session", y_unit="s")
+
+
+def weekly_sets_chart(training: TrainingWeeks) -> SafeString:
+    """Hard sets per week across all exercises."""
+    bars = [
+        Bar(
+            f"{t.start.day} {t.start:%b}",
+            t.sets,
+            f"Week of {_day(t.start)}: {t.sets} sets in {t.sessions} sessions",
+        )
+        for t in training.totals
+    ]
+    return bar_chart(bars, title="Hard sets per week", y_unit="sets")
+
+
+def muscle_chart(training: TrainingWeeks, muscle: str, name: str) -> SafeString:
+    """One muscle's weekly hard sets against its target range."""
+    row = next(m for m in training.muscles if m.muscle == muscle)
+    bars = [
+        Bar(f"{start.day} {start:%b}", sets, f"Week of {_day(start)}: {sets:g} sets")
+        for start, sets in zip(training.weeks, row.sets, strict=True)
+    ]
+    return bar_chart(bars, title=f"{name}: hard sets per week", y_unit="sets", band=row.target)
+
+
+def heat_map(training: TrainingWeeks, which: str = "this_week") -> SafeString:
+    """The body map coloured by weekly hard sets against each muscle's target."""
+    classes, labels = {}, {}
+    for m in training.muscles:
+        sets = getattr(m, which)
+        level = heat_level(sets, m.target)
+        if level:
+            classes[m.muscle] = f"heat-{level}"
+        labels[m.muscle] = f": {sets:.1f} sets (target {m.target[0]}–{m.target[1]})"
+    when = "this week" if which == "this_week" else "a week on average"
+    return body_map_svg(classes, labels, title=f"Hard sets per muscle {when}")
+
+
+def body_weight_chart(log: BodyWeightLog, unit: str) -> SafeString:
+    """Readings as points and the smoothed trend as a line."""
+    readings = tuple(
+        Point(
+            r.date,
+            _in(r.weight_kg, unit),
+            f"{_day(r.date)}: {format_weight(r.weight_kg, unit, r.typed_value, r.typed_unit)}",
+        )
+        for r in reversed(log.rows)
+    )
+    trend = tuple(Point(day, _in(kg, unit), f"{_day(day)}: trend {_w(kg, unit)}") for day, kg in log.trend)
+    series = [Series("Readings", readings, "series-3"), Series("Trend", trend, "trend")]
+    return line_chart(series, title="Body weight", y_unit=unit)

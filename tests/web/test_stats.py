@@ -1,0 +1,156 @@
+"""The progress page, the body-weight log, muscle targets, and progress on the exercise page."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from repbook.services import body_weight
+from repbook.services.accounts import settings_for
+from repbook.storage.models import BodyWeight
+from tests.services.stats_helpers import days_ago, lift
+
+pytestmark = pytest.mark.django_db
+
+
+def page(client: Client, path: str = "/stats/", **params: Any) -> str:
+    response = client.get(path, params)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_progress_page_needs_a_login() -> None:
+    response = Client().get("/stats/")
+    assert (
+        response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+    ) or "/login/" in response["Location"]
+
+
+def test_progress_page_with_muscles_heat_map_lifts_and_advice(alice: Any, alice_client: Client) -> None:
+    lift(alice, "back-extension", days_ago(0), "10", 12, times=3, felt_pain=True)
+    lift(alice, "deadlift", days_ago(0), "100", 5, times=3)
+    html = page(alice_client)
+    assert 'data-testid="muscle-table"' in html and "Lower back" in html
+    assert 'class="m m-heat-2" data-muscle="lower_back"' in html  # 6 sets: under the 10–20 target
+    assert "Hard sets per week" in html and "<svg" in html
+    assert 'data-testid="best-lifts"' in html and "116.67 kg" in html
+    assert "one to two weeks off the back extension" in html
+    assert 'data-testid="scores"' not in html and "Scores need your sex" in html
+    assert page(alice_client, weeks="many").count('<option value="8" selected>') == 1  # bad input: default
+
+
+def test_another_users_sets_never_show(alice: Any, bob_client: Client) -> None:
+    lift(alice, "deadlift", days_ago(0), "100", 5, times=3)
+    html = page(bob_client)
+    assert "116.67" not in html and 'data-testid="muscle-table"' not in html
+
+
+def test_progress_page_costs_the_same_for_a_long_history(alice: Any, alice_client: Client) -> None:
+    def count() -> int:
+        with CaptureQueriesContext(connection) as queries:
+            page(alice_client)
+        return len(queries)
+
+    lift(alice, "deadlift", days_ago(1), "100", 5)
+    body_weight.log_body_weight(alice, Decimal(80), "kg", days_ago(1))
+    few = count()
+    for n in range(2, 40):
+        lift(alice, "deadlift", days_ago(n * 5), "100", 5, times=2)
+        lift(alice, "bench-press", days_ago(n * 5), "80", 8)
+    # Only the count of new exercises' sessions drops out once no exercise is new.
+    assert count() <= few
+
+
+def test_body_weight_log_on_the_web(alice: Any, alice_client: Client, bob_client: Client) -> None:
+    response = alice_client.post(
+        "/stats/body-weight/", {"weight": "80.5", "unit": "kg", "date": days_ago(1).isoformat()}
+    )
+    assert response.status_code == 302
+    assert BodyWeight.objects.get(owner=alice).weight_kg == Decimal("80.5")
+    html = page(alice_client)
+    assert "Latest 80.5 kg" in html and "Body weight" in html
+    bad = alice_client.post("/stats/body-weight/", {"weight": "8", "unit": "kg"})
+    assert bad.status_code == 422
+    text = bad.content.decode()
+    assert "must be between 20 and 400 kg" in text and 'value="8"' in text
+    future = alice_client.post("/stats/body-weight/", {"weight": "80", "unit": "kg", "date": "2999-01-01"})
+    assert future.status_code == 422 and "is in the future" in future.content.decode()
+    assert alice_client.post("/stats/body-weight/", {"weight": "abc", "unit": "kg"}).status_code == 422
+    day = days_ago(1).isoformat()
+    assert bob_client.post(f"/stats/body-weight/{day}/delete/").status_code == 404
+    assert alice_client.post("/stats/body-weight/not-a-date/delete/").status_code == 404
+    assert alice_client.post(f"/stats/body-weight/{day}/delete/").status_code == 302
+    assert not BodyWeight.objects.exists()
+
+
+def test_strength_scores_appear_with_sex_body_weight_and_the_three_lifts(
+    alice: Any, alice_client: Client
+) -> None:
+    for slug, weight in (("back-squat", "140"), ("bench-press", "100"), ("deadlift", "180")):
+        lift(alice, slug, days_ago(2), weight, 1)
+    body_weight.log_body_weight(alice, Decimal(80), "kg", days_ago(2))
+    prefs = settings_for(alice)
+    prefs.sex = "m"
+    prefs.save()
+    html = page(alice_client)
+    assert 'data-testid="scores"' in html and "420 kg" in html
+
+
+def test_muscle_targets(alice: Any, alice_client: Client) -> None:
+    html = page(alice_client, "/stats/targets/")
+    assert 'name="lats_low"' in html and 'value="10"' in html
+    form = {f"{m}_{end}": v for m, end, v in [("lats", "low", 8), ("lats", "high", 16)]}
+    from repbook.core.muscles import MUSCLES
+    from repbook.core.stats.volume import DEFAULT_TARGETS
+
+    data = {
+        f"{m}_{end}": DEFAULT_TARGETS[m][i] for m in MUSCLES for i, end in enumerate(("low", "high"))
+    } | form
+    assert alice_client.post("/stats/targets/", data).status_code == 302
+    assert settings_for(alice).muscle_targets == {"lats": [8, 16]}
+    bad = alice_client.post("/stats/targets/", data | {"chest_low": 20, "chest_high": 10, "abs_high": 99})
+    assert bad.status_code == 200
+    text = bad.content.decode()
+    assert "The high end must be at least the low end." in text and "less than or equal to 60" in text
+    assert settings_for(alice).muscle_targets == {"lats": [8, 16]}
+    assert alice_client.post("/stats/targets/", {"reset": "1"}).status_code == 302
+    assert settings_for(alice).muscle_targets == {}
+
+
+def test_exercise_page_shows_progress_to_its_owner_only(
+    alice: Any, alice_client: Client, bob_client: Client
+) -> None:
+    lift(alice, "deadlift", days_ago(9), "100", 5, times=2)
+    lift(alice, "deadlift", days_ago(2), "110", 5)
+    lift(alice, "deadlift", days_ago(1), "60", 25)
+    html = page(alice_client, "/exercises/deadlift/")
+    assert 'data-testid="e1rm-chart"' in html and "Estimated 1RM of the deadlift" in html
+    assert 'data-testid="best-e1rm">128.33 kg' in html
+    assert "more than 12 reps: a rough estimate" in html  # the 25-rep estimate is marked
+    assert 'data-testid="rep-maxes"' in html and "heaviest weight 110 kg" in html
+    theirs = page(bob_client, "/exercises/deadlift/")
+    assert "128.33" not in theirs and 'data-testid="e1rm-chart"' not in theirs
+    assert "e1rm-chart" not in page(Client(), "/exercises/deadlift/")
+
+
+def test_settings_choose_the_formula_and_secondary_count(alice: Any, alice_client: Client) -> None:
+    html = page(alice_client, "/settings/")
+    assert 'name="e1rm_formula"' in html and 'name="secondary_muscle_weight"' in html
+    base = {
+        "unit": "kg",
+        "default_rest_s": 90,
+        "sex": "",
+        "e1rm_formula": "brzycki",
+        "secondary_muscle_weight": "0.25",
+    }
+    assert alice_client.post("/settings/", base).status_code == 302
+    prefs = settings_for(alice)
+    assert (prefs.e1rm_formula, prefs.secondary_muscle_weight) == ("brzycki", Decimal("0.25"))
+    bad = alice_client.post("/settings/", base | {"e1rm_formula": "guess", "secondary_muscle_weight": "2"})
+    assert bad.status_code == 200 and "Select a valid choice" in bad.content.decode()
+    assert settings_for(alice).e1rm_formula == "brzycki"
