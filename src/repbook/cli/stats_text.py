@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 import click
 
 from repbook.core.guidance import Advice
 from repbook.core.muscles import MUSCLES
-from repbook.core.units import format_weight
 from repbook.services.exercise_stats import ExerciseStats
+from repbook.services.stats_words import UNRELIABLE, load_words, records_by_session
 from repbook.services.training_stats import BestLift, TrainingWeeks
 
-RECORD_WORDS = {
-    "e1rm": "best estimated 1RM",
-    "weight": "heaviest weight",
-    "tonnage": "most volume in a session",
-    "reps": "most reps",
-    "hold": "longest hold",
-}
-
-
-def _w(kg: Decimal | float | None, unit: str) -> str:
-    return format_weight(Decimal(str(round(kg, 2))), unit) if kg is not None else "–"
+_w = load_words
 
 
 def print_overview(user: Any, training: TrainingWeeks, lifts: list[BestLift], advice: list[Advice]) -> None:
@@ -75,7 +64,7 @@ def print_exercise(stats: ExerciseStats) -> None:
         click.echo("  Log your body weight (`repbook bodyweight 80`) to count it in the loads.")
     best = stats.best
     if best is not None and best.e1rm is not None and best.best is not None:
-        mark = "" if best.e1rm.reliable else " (more than 12 reps: a rough estimate)"
+        mark = "" if best.e1rm.reliable else f" ({UNRELIABLE})"
         click.echo(
             f"  best e1RM {_w(best.e1rm.kg, unit)} ({stats.formula}) from "
             f"{_w(best.best.load_kg, unit)} × {best.best.reps} on {best.day}{mark}"
@@ -93,15 +82,5 @@ def print_exercise(stats: ExerciseStats) -> None:
             click.echo(f"  {r.reps:>2} reps  {_w(r.load_kg, unit):>10}  on {r.day}")
     if stats.records:
         click.secho("\nRecent records", bold=True)
-        for rec in stats.records[-8:][::-1]:
-            click.echo(f"  {rec.day}  {_record_words(rec, unit)}")
-
-
-def _record_words(rec: Any, unit: str) -> str:
-    words = RECORD_WORDS[rec.kind]
-    if rec.kind == "reps":
-        return f"{words} at {_w(rec.load_kg, unit)}: {rec.value:g} (was {rec.previous:g})"
-    if rec.kind == "hold":
-        return f"{words}: {rec.value:g} s (was {rec.previous:g} s)"
-    mark = "" if rec.reliable else " (more than 12 reps: a rough estimate)"
-    return f"{words}: {_w(rec.value, unit)} (was {_w(rec.previous, unit)}){mark}"
+        for first, words in records_by_session(stats.records, unit):
+            click.echo(f"  {first.day}  {'; '.join(words)}")

@@ -5,26 +5,23 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from django.urls import reverse
 from django.utils.safestring import SafeString
 
 from repbook.core.stats.volume import heat_level
 from repbook.core.units import format_weight, from_kg
 from repbook.services.body_weight import BodyWeightLog
 from repbook.services.exercise_stats import ExerciseStats
+from repbook.services.stats_words import UNRELIABLE, load_words
 from repbook.services.training_stats import TrainingWeeks
 from repbook.web.bodymap import body_map_svg
 from repbook.web.charts import Bar, Point, Series, bar_chart, line_chart
-
-UNRELIABLE = "more than 12 reps: a rough estimate"
 
 
 def _in(kg: Decimal | float, unit: str) -> float:
     return float(from_kg(Decimal(str(kg)), unit))
 
 
-def _w(kg: Decimal | float, unit: str) -> str:
-    return format_weight(Decimal(str(round(kg, 3))), unit)
+_w = load_words
 
 
 def _day(day: date) -> str:
@@ -41,8 +38,8 @@ def e1rm_chart(stats: ExerciseStats) -> SafeString:
         effort = f" @ RPE {s.best.rpe:g}" if s.best.rpe is not None else ""
         effort += f" RIR {s.best.rir}" if s.best.rir is not None else ""
         tip = f"{_day(s.day)}: {_w(s.e1rm.kg, unit)} from {_w(s.best.load_kg, unit)} × {s.best.reps}{effort}"
-        href = reverse("workout", args=[s.workout_id])
-        points.append(Point(s.day, _in(s.e1rm.kg, unit), tip, marked=not s.e1rm.reliable, href=href))
+        # No link on the point: on a phone a tap should show the value, not leave the page.
+        points.append(Point(s.day, _in(s.e1rm.kg, unit), tip, marked=not s.e1rm.reliable))
     series = [Series("Estimated 1RM", tuple(points))]
     title = f"Estimated 1RM of the {stats.exercise.name.lower()} per session ({stats.formula})"
     return line_chart(series, title=title, y_unit=unit, marked_note=UNRELIABLE)

@@ -17,6 +17,7 @@ from repbook.services import custom_exercises
 from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_history, exercise_page
 from repbook.services.exercise_stats import exercise_stats
 from repbook.services.guidance import pain_guidance
+from repbook.services.stats_words import records_by_session
 from repbook.storage.models import Exercise
 from repbook.web import progress
 from repbook.web.bodymap import body_map_svg
@@ -83,7 +84,7 @@ def _progress(request: HttpRequest, exercise: Exercise) -> dict[str, object]:
         "advice": advice + ([new] if new else []),
         "e1rm_chart": progress.e1rm_chart(stats) if not timed else "",
         "volume_chart": progress.hold_chart(stats) if timed else progress.volume_chart(stats),
-        "records": stats.records[::-1][:10],
+        "records": records_by_session(stats.records, stats.unit),
     }
 
 

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from repbook.core.muscles import MUSCLES
 from repbook.core.stats.volume import DEFAULT_TARGETS, parse_targets
+from repbook.core.units import plain
 from repbook.services import body_weight, guidance, training_stats
 from repbook.services.accounts import settings_for
 from repbook.storage.models import BodyWeight
@@ -49,6 +50,7 @@ def _render(request: HttpRequest, body_form: BodyWeightForm | None, status: int 
         "weeks": weeks,
         "week_choices": WEEK_CHOICES,
         "training": training,
+        "secondary_share": plain(training.secondary_weight),
         "trained": trained,
         "advice": guidance.guidance(user, training),
         "lifts": lifts,
