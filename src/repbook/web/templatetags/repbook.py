@@ -9,7 +9,7 @@ from django import template
 
 from repbook.core.muscles import MUSCLES
 from repbook.core.units import format_weight, from_kg, plain
-from repbook.services.stats_words import load_words
+from repbook.services import stats_words
 from repbook.services.workout_targets import from_json
 
 register = template.Library()
@@ -74,7 +74,7 @@ def kg_in(kg: Decimal | None, unit: str) -> str:
 @register.filter
 def load_in(kg: Decimal | float | None, unit: str) -> str:
     """A load (or an estimate) in the user's unit to the plate: "116.67 kg", "257.2 lb"."""
-    return load_words(kg, unit) if kg is not None else ""
+    return stats_words.load_words(kg, unit) if kg is not None else ""
 
 
 @register.filter
