@@ -154,3 +154,10 @@ def test_settings_choose_the_formula_and_secondary_count(alice: Any, alice_clien
     bad = alice_client.post("/settings/", base | {"e1rm_formula": "guess", "secondary_muscle_weight": "2"})
     assert bad.status_code == 200 and "Select a valid choice" in bad.content.decode()
     assert settings_for(alice).e1rm_formula == "brzycki"
+
+
+def test_home_page_reminds_of_pain(alice: Any, alice_client: Client) -> None:
+    assert 'data-testid="caution"' not in page(alice_client, "/")
+    lift(alice, "back-extension", days_ago(1), "10", 12, felt_pain=True)
+    html = page(alice_client, "/")
+    assert 'data-testid="caution"' in html and "one to two weeks off the back extension" in html

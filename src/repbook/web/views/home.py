@@ -6,14 +6,17 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from repbook.services.guidance import pain_guidance
 from repbook.services.program_plan import next_workout
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "web/home.html", {"next": next_workout(request.user)})
+    cautions = pain_guidance(request.user, timezone.localdate())
+    return render(request, "web/home.html", {"next": next_workout(request.user), "cautions": cautions})
 
 
 @require_GET
