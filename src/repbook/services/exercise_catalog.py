@@ -9,7 +9,7 @@ from repbook.core.alternatives import ExerciseFacts, computed_alternatives
 from repbook.core.exercise import VARIATION_KIND_LABELS
 from repbook.core.muscles import MUSCLES
 from repbook.services.exercise_names import ExerciseIndex, NamedExercise
-from repbook.storage.models import Exercise, Set, UserSettings, Workout, owned
+from repbook.storage.models import Exercise, Set, UserSettings
 from repbook.storage.queries import exercise_by_slug, exercises_with_facts, facts
 
 
@@ -233,13 +233,10 @@ def exercise_history(user: Any, exercise: Exercise, workouts: int = 5) -> Exerci
     total = done.count()
     if not total:
         return ExerciseHistory([], 0)
-    recent_ids = list(
-        owned(Workout, user)
-        .filter(sets__in=done)
-        .distinct()
-        .order_by("-started_at")
-        .values_list("pk", flat=True)[:workouts]
-    )
+    # The newest sets, read backwards along the (owner, exercise, time) index, name the newest
+    # workouts; no workout logs this many sets of one exercise, so the window always reaches back far enough.
+    newest = done.order_by("-performed_at").values_list("workout_id", flat=True)[: workouts * 40]
+    recent_ids = list(dict.fromkeys(newest))[:workouts]
     by_workout: dict[int, tuple[Any, list[Any]]] = {}
     for row in done.filter(workout_id__in=recent_ids).select_related("exercise", "workout").order_by("order"):
         by_workout.setdefault(row.workout_id, (row.workout.started_at, []))[1].append(row)

@@ -20,7 +20,7 @@ from repbook.core.stats.lifts import (
 )
 from repbook.services import body_weight
 from repbook.services.accounts import settings_for
-from repbook.storage.models import Exercise, Set
+from repbook.storage.models import Exercise, Set, Workout, owned
 from repbook.storage.queries import exercise_by_slug
 
 
@@ -48,20 +48,23 @@ class ExerciseStats:
 
 
 def logged_sets(user: Any, exercise: Exercise) -> tuple[list[LoggedSet], bool]:
-    """The user's completed sets of `exercise` with lifted loads, and whether body weight was missing."""
-    rows = (
-        Set.objects.filter(owner=user, exercise=exercise, completed=True)
-        .order_by("performed_at", "order")
-        .values_list(
-            "workout_id", "performed_at", "weight_kg", "reps", "rpe", "rir", "set_type", "duration_s"
-        )
+    """The user's completed sets of `exercise` with lifted loads, and whether body weight was missing.
+
+    A set's day is its workout's day, worked out once per workout: converting every set's
+    timestamp to a local date was most of the cost for a long history.
+    """
+    done = Set.objects.filter(owner=user, exercise=exercise, completed=True)
+    rows = done.order_by("performed_at", "order").values_list(
+        "workout_id", "weight_kg", "reps", "rpe", "rir", "set_type", "duration_s"
     )
+    starts = owned(Workout, user).filter(pk__in=done.values("workout_id")).values_list("pk", "started_at")
+    days = {pk: timezone.localdate(started) for pk, started in starts}
     fraction = exercise.bodyweight_fraction
     weights = body_weight.readings(user) if fraction else []
     out = []
-    for workout_id, when, weight, reps, rpe, rir, set_type, duration in rows:
-        day = timezone.localdate(when)
-        load = lifted_load(weight, fraction, body_weight_on(weights, day))
+    for workout_id, weight, reps, rpe, rir, set_type, duration in rows:
+        day = days[workout_id]
+        load = lifted_load(weight, fraction, body_weight_on(weights, day)) if fraction else weight
         out.append(LoggedSet(day, workout_id, load, reps, rpe, rir, set_type, duration))
     return out, bool(fraction) and not weights
 

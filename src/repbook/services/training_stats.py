@@ -167,11 +167,14 @@ def best_lifts(user: Any, prefs: UserSettings | None = None) -> list[BestLift]:
 
 def _first_days(user: Any, best: dict[int, tuple[float, Decimal, int]]) -> dict[int, date]:
     """When each best set was first done (one query over a handful of index lookups)."""
+    # The owner goes inside every term so each one is an index seek (SQLite's multi-index OR,
+    # PostgreSQL's bitmap OR); outside, the planner scans all of the user's sets.
     match = Q()
     for pk, (_, weight, reps) in best.items():
-        match |= Q(exercise_id=pk, weight_kg=weight, reps=reps)
+        match |= Q(owner=user, exercise_id=pk, reps=reps, weight_kg=weight)
     rows = (
-        Set.objects.filter(match, owner=user, completed=True)
+        Set.objects.filter(match)
+        .filter(completed=True)
         .exclude(set_type="warmup")
         .values("exercise_id")
         .annotate(first=Min("performed_at"))

@@ -112,4 +112,10 @@ class Set(OwnedModel):
         indexes = [
             models.Index(fields=["owner", "exercise", "performed_at"], name="set_owner_exercise_time"),
             models.Index(fields=["owner", "performed_at"], name="set_owner_time"),
+            # Covers the best-lifts aggregate (heaviest weight per exercise, reps and effort), so a
+            # ten-year history is read from the index alone.
+            models.Index(
+                fields=["owner", "exercise", "reps", "rpe", "rir", "weight_kg", "set_type", "completed"],
+                name="set_owner_best_lifts",
+            ),
         ]
