@@ -1,0 +1,1 @@
+"""The performance harness: data generators and load runners (not tests, not shipped)."""
