@@ -40,7 +40,7 @@ def test_heat_map_and_e1rm_chart_after_logging(logged_in_page: Any) -> None:
     bar_tip = page.locator("#this-week .chart-svg .pt .tip").last
     assert not bar_tip.is_visible()
     page.locator("#this-week .chart-svg .pt").last.locator(".fill").tap()
-    assert bar_tip.is_visible() and "6 sets in 1 sessions" in bar_tip.text_content()
+    assert bar_tip.is_visible() and "6 sets in 1 session" in bar_tip.text_content()
 
     page.get_by_test_id("best-lifts").get_by_role("link", name="Deadlift").click()
     page.wait_for_url(re.compile(r"/exercises/deadlift/"))

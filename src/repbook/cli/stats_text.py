@@ -9,7 +9,7 @@ import click
 from repbook.core.guidance import Advice
 from repbook.core.muscles import MUSCLES
 from repbook.services.exercise_stats import ExerciseStats
-from repbook.services.stats_words import UNRELIABLE, load_words, records_by_session
+from repbook.services.stats_words import UNRELIABLE, count_words, load_words, records_by_session
 from repbook.services.training_stats import BestLift, TrainingWeeks
 
 _w = load_words
@@ -69,7 +69,7 @@ def print_exercise(stats: ExerciseStats) -> None:
             f"  best e1RM {_w(best.e1rm.kg, unit)} ({stats.formula}) from "
             f"{_w(best.best.load_kg, unit)} × {best.best.reps} on {best.day}{mark}"
         )
-    click.echo(f"  {stats.total_sets} sets in {len(stats.sessions)} sessions")
+    click.echo(f"  {count_words(stats.total_sets, 'set')} in {count_words(len(stats.sessions), 'session')}")
     click.secho("\nLast sessions", bold=True)
     for s in stats.sessions[-8:]:
         e1rm = _w(s.e1rm.kg, unit) + ("*" if not s.e1rm.reliable else "") if s.e1rm else "–"

@@ -10,6 +10,11 @@ from repbook.core.units import format_weight, from_kg
 UNRELIABLE = "more than 12 reps: a rough estimate"
 
 
+def count_words(n: int, noun: str) -> str:
+    """ "1 session", "3 sessions", "1 set"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def load_words(kg: Decimal | float | None, unit: str) -> str:
     """A load to the plate: "116.67 kg", "257.2 lb"; "–" when unknown."""
     return format_weight(Decimal(str(round(kg, 3))), unit) if kg is not None else "–"

@@ -11,7 +11,7 @@ from repbook.core.stats.volume import heat_level
 from repbook.core.units import format_weight, from_kg
 from repbook.services.body_weight import BodyWeightLog
 from repbook.services.exercise_stats import ExerciseStats
-from repbook.services.stats_words import UNRELIABLE, load_words
+from repbook.services.stats_words import UNRELIABLE, count_words, load_words
 from repbook.services.training_stats import TrainingWeeks
 from repbook.web.bodymap import body_map_svg
 from repbook.web.charts import Bar, Point, Series, bar_chart, line_chart
@@ -49,7 +49,11 @@ def volume_chart(stats: ExerciseStats) -> SafeString:
     """Volume (load × reps over the counted sets) of each session."""
     unit = stats.unit
     points = tuple(
-        Point(s.day, _in(s.tonnage_kg, unit), f"{_day(s.day)}: {_w(s.tonnage_kg, unit)} in {s.sets} sets")
+        Point(
+            s.day,
+            _in(s.tonnage_kg, unit),
+            f"{_day(s.day)}: {_w(s.tonnage_kg, unit)} in {count_words(s.sets, 'set')}",
+        )
         for s in stats.sessions
         if s.tonnage_kg > 0
     )
@@ -72,7 +76,7 @@ def weekly_sets_chart(training: TrainingWeeks) -> SafeString:
         Bar(
             f"{t.start.day} {t.start:%b}",
             t.sets,
-            f"Week of {_day(t.start)}: {t.sets} sets in {t.sessions} sessions",
+            f"Week of {_day(t.start)}: {count_words(t.sets, 'set')} in {count_words(t.sessions, 'session')}",
         )
         for t in training.totals
     ]
