@@ -53,4 +53,3 @@ def test_heat_map_and_e1rm_chart_after_logging(logged_in_page: Any) -> None:
     assert not tip.is_visible()
     points.last.locator(".dot").tap()
     assert tip.is_visible() and "134.17 kg from 115 kg × 5" in tip.text_content()
-    page.screenshot(path="/tmp/repbook-e1rm-chart.png", full_page=True)

@@ -10,9 +10,8 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from repbook import __version__
 from repbook.api import accounts, exercises, programs, stats, workouts
 from repbook.api.auth import AUTH
-from repbook.services.body_weight import BodyWeightError
+from repbook.core.errors import FieldError
 from repbook.services.programs import ProgramError
-from repbook.services.workouts import LogError
 
 api = NinjaAPI(
     title="Repbook API",
@@ -44,13 +43,9 @@ def on_validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespo
     return _detail(request, errors, 422)
 
 
-@api.exception_handler(LogError)
-def on_log_error(request: HttpRequest, exc: LogError) -> HttpResponse:
-    return _detail(request, [{"field": exc.field, "message": exc.message}], 422)
-
-
-@api.exception_handler(BodyWeightError)
-def on_body_weight_error(request: HttpRequest, exc: BodyWeightError) -> HttpResponse:
+@api.exception_handler(FieldError)
+def on_field_error(request: HttpRequest, exc: FieldError) -> HttpResponse:
+    """Every service's bad-input error (the log, body weight, …): 422 naming the field."""
     return _detail(request, [{"field": exc.field, "message": exc.message}], 422)
 
 

@@ -12,7 +12,13 @@ from ninja.responses import Status
 
 from repbook.services import body_weight, guidance, training_stats
 from repbook.services.exercise_stats import exercise_stats_by_slug
-from repbook.services.stats_json import advice_json, best_lifts_json, exercise_stats_json, training_json
+from repbook.services.stats_json import (
+    advice_json,
+    best_lifts_json,
+    body_weight_json,
+    exercise_stats_json,
+    training_json,
+)
 from repbook.storage.models import BodyWeight
 
 router = Router(tags=["stats"])
@@ -72,12 +78,7 @@ class BodyWeightOut(Schema):
 
 
 def _reading(row: BodyWeight) -> BodyWeightOut:
-    return BodyWeightOut(
-        date=row.date,
-        weight_kg=float(row.weight_kg),
-        typed_value=float(row.typed_value),
-        typed_unit=row.typed_unit,
-    )
+    return BodyWeightOut.model_validate(body_weight_json(row))
 
 
 @router.get("/body-weight", response=list[BodyWeightOut])

@@ -19,7 +19,12 @@ USER_HELP = "The account (may be left out while there is one user)."
     "--weeks", type=click.IntRange(1, 520), default=8, show_default=True, help="Weeks of muscle volume."
 )
 @click.option("--user", "username", help=USER_HELP)
-@click.option("--json", "as_json", is_flag=True, help="Print JSON (the same as the API's stats endpoints).")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print JSON; with --exercise the same as GET /api/v1/stats/exercises/SLUG.",
+)
 @ready
 def stats(slug: str | None, weeks: int, username: str | None, as_json: bool) -> None:
     """Your progress: this week against your average, sets per muscle, best lifts and advice."""
@@ -28,12 +33,14 @@ def stats(slug: str | None, weeks: int, username: str | None, as_json: bool) -> 
         _exercise(user, slug, as_json)
         return
     from repbook.services import body_weight, guidance, training_stats
+    from repbook.services.accounts import settings_for
     from repbook.services.stats_json import advice_json, best_lifts_json, training_json
 
-    training = training_stats.training_weeks(user, weeks)
-    lifts = training_stats.best_lifts(user)
-    advice = guidance.guidance(user, training)
+    prefs = settings_for(user)
     log = body_weight.body_weight_log(user)
+    training = training_stats.training_weeks(user, weeks, prefs=prefs, readings=log.readings)
+    lifts = training_stats.best_lifts(user, prefs)
+    advice = guidance.guidance(user, training)
     if as_json:
         data = {
             "training": training_json(training),
@@ -45,7 +52,7 @@ def stats(slug: str | None, weeks: int, username: str | None, as_json: bool) -> 
         return
     from repbook.cli.stats_text import print_overview
 
-    print_overview(user, training, lifts, advice)
+    print_overview(prefs.unit, training, lifts, advice)
 
 
 def _exercise(user: Any, slug: str, as_json: bool) -> None:
@@ -103,12 +110,9 @@ def bodyweight(
         return
     log = body_weight.body_weight_log(user)
     if as_json:
-        rows = [
-            {"date": r.date.isoformat(), "weight_kg": float(r.weight_kg), "typed_value": float(r.typed_value),
-             "typed_unit": r.typed_unit}
-            for r in log.rows
-        ]  # fmt: skip
-        click.echo(json.dumps(rows, indent=2))
+        from repbook.services.stats_json import body_weight_json
+
+        click.echo(json.dumps([body_weight_json(r) for r in log.rows], indent=2))
         return
     if not log.rows:
         click.echo("No body weight logged yet: `repbook bodyweight 80` logs 80 today.")

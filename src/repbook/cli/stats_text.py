@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import click
 
 from repbook.core.guidance import Advice
@@ -15,10 +13,7 @@ from repbook.services.training_stats import BestLift, TrainingWeeks
 _w = load_words
 
 
-def print_overview(user: Any, training: TrainingWeeks, lifts: list[BestLift], advice: list[Advice]) -> None:
-    from repbook.services.accounts import settings_for
-
-    unit = settings_for(user).unit
+def print_overview(unit: str, training: TrainingWeeks, lifts: list[BestLift], advice: list[Advice]) -> None:
     sets, tonnage = training.sets_comparison, training.tonnage_comparison
     click.secho("This week against your 4-week average", bold=True)
     click.echo(f"  sets    {sets.this_week:g} vs {sets.average:.1f}" + _percent(sets.percent))

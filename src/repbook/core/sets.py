@@ -7,6 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Final
 
+from repbook.core.errors import FieldError
+
 SET_TYPES: Final = ("warmup", "working", "drop", "failure", "amrap")
 SIDES: Final = ("both", "left", "right")
 MAX_WEIGHT_KG: Final = Decimal(1000)
@@ -16,13 +18,8 @@ MAX_DISTANCE_M: Final = Decimal(100_000)
 MAX_NOTES: Final = 2000
 
 
-class SetValueError(ValueError):
-    """A set value out of bounds; `field` names it as the API and forms call it."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class SetValueError(FieldError):
+    """A set value out of bounds."""
 
 
 @dataclass(frozen=True, slots=True)

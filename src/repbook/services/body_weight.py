@@ -10,6 +10,7 @@ from typing import Any, Final
 from django.db import transaction
 from django.utils import timezone
 
+from repbook.core.errors import FieldError
 from repbook.core.stats.body import trend
 from repbook.core.units import to_kg
 from repbook.storage.models import BodyWeight, owned
@@ -18,13 +19,8 @@ MIN_KG: Final = Decimal(20)
 MAX_KG: Final = Decimal(400)
 
 
-class BodyWeightError(ValueError):
-    """A reading that cannot be stored, naming the field; nothing was written."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class BodyWeightError(FieldError):
+    """A reading that cannot be stored."""
 
 
 def _checked(value: Decimal, unit: str, day: date) -> Decimal:
@@ -70,6 +66,11 @@ def readings(user: Any) -> list[tuple[date, Decimal]]:
 class BodyWeightLog:
     rows: list[BodyWeight]  # newest first
     trend: list[tuple[date, float]]  # oldest first, one per reading
+
+    @property
+    def readings(self) -> list[tuple[date, Decimal]]:
+        """(date, kg), oldest first, as `readings()` gives them."""
+        return [(r.date, r.weight_kg) for r in reversed(self.rows)]
 
     @property
     def latest(self) -> BodyWeight | None:

@@ -11,17 +11,15 @@ from django.db.models import ProtectedError
 from django.utils.text import slugify
 
 from repbook.core.equipment import EQUIPMENT
+from repbook.core.errors import FieldError
 from repbook.core.exercise import LEVELS, MEASURES, MECHANICS, PATTERNS
 from repbook.core.muscles import MUSCLES
 from repbook.core.search import fold
 from repbook.storage.models import Equipment, Exercise, ExerciseMuscle
 
 
-class CustomExerciseError(ValueError):
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class CustomExerciseError(FieldError):
+    """A custom exercise that cannot be saved as given."""
 
 
 @dataclass(frozen=True)

@@ -129,14 +129,14 @@ class ExercisePage:
         ]
 
 
-def exercise_page(user: Any, slug: str) -> ExercisePage:
+def exercise_page(user: Any, slug: str, prefs: UserSettings | None = None) -> ExercisePage:
     """Everything an exercise page shows; raises Exercise.DoesNotExist. About 6 queries."""
     exercise = exercise_by_slug(user, slug)
     content = exercise.content or {}
     linked = {v.get("slug") for v in content.get("variations", [])} | {
         a["slug"] for a in content.get("alternatives", [])
     }
-    owned = _owned_equipment(user)
+    owned = frozenset(prefs.equipment) or None if prefs is not None else _owned_equipment(user)
     candidates = exercises_with_facts(user).filter(pattern=exercise.pattern) | exercises_with_facts(
         user
     ).filter(slug__in=[s for s in linked if s])
@@ -216,29 +216,17 @@ def exercise_detail(page: ExercisePage) -> dict[str, Any]:
     }
 
 
-@dataclass
-class ExerciseHistory:
-    recent: list[tuple[Any, list[Any]]]  # (workout date, sets), newest first
-    total_sets: int
+def recent_workouts(user: Any, exercise: Exercise, workouts: int = 5) -> list[tuple[Any, list[Set]]]:
+    """The user's last few workouts with this exercise, newest first, with its sets: two queries.
 
-
-def exercise_history(user: Any, exercise: Exercise, workouts: int = 5) -> ExerciseHistory | None:
-    """A logged-in user's last few workouts of this exercise with their sets: three queries.
-
-    Best sets, records and charts come from `services.exercise_stats`.
+    Counts, best sets, records and charts come from `services.exercise_stats`.
     """
-    if not getattr(user, "is_authenticated", False):
-        return None
     done = Set.objects.filter(owner=user, exercise=exercise, completed=True)
-    total = done.count()
-    if not total:
-        return ExerciseHistory([], 0)
     # The newest sets, read backwards along the (owner, exercise, time) index, name the newest
-    # workouts; no workout logs this many sets of one exercise, so the window always reaches back far enough.
+    # workouts; no workout logs this many sets of one exercise, so the window reaches back far enough.
     newest = done.order_by("-performed_at").values_list("workout_id", flat=True)[: workouts * 40]
     recent_ids = list(dict.fromkeys(newest))[:workouts]
-    by_workout: dict[int, tuple[Any, list[Any]]] = {}
+    by_workout: dict[int, tuple[Any, list[Set]]] = {}
     for row in done.filter(workout_id__in=recent_ids).select_related("exercise", "workout").order_by("order"):
         by_workout.setdefault(row.workout_id, (row.workout.started_at, []))[1].append(row)
-    recent = sorted(by_workout.values(), key=lambda item: item[0], reverse=True)
-    return ExerciseHistory(recent, total)
+    return sorted(by_workout.values(), key=lambda item: item[0], reverse=True)

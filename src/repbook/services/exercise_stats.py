@@ -20,7 +20,7 @@ from repbook.core.stats.lifts import (
 )
 from repbook.services import body_weight
 from repbook.services.accounts import settings_for
-from repbook.storage.models import Exercise, Set, Workout, owned
+from repbook.storage.models import Exercise, Set, UserSettings, Workout, owned
 from repbook.storage.queries import exercise_by_slug
 
 
@@ -33,6 +33,7 @@ class ExerciseStats:
     rep_maxes: list[RepMax]
     records: list[Record]  # oldest first
     needs_body_weight: bool  # a bodyweight exercise while no body weight is logged
+    logged: int  # every completed set, warm-ups included
 
     @property
     def best(self) -> SessionStats | None:
@@ -69,9 +70,9 @@ def logged_sets(user: Any, exercise: Exercise) -> tuple[list[LoggedSet], bool]:
     return out, bool(fraction) and not weights
 
 
-def exercise_stats(user: Any, exercise: Exercise) -> ExerciseStats:
-    """Statistics of `exercise` for `user`, with the user's e1RM formula."""
-    prefs = settings_for(user)
+def exercise_stats(user: Any, exercise: Exercise, prefs: UserSettings | None = None) -> ExerciseStats:
+    """Statistics of `exercise` for `user`, with the user's e1RM formula (from `prefs` if given)."""
+    prefs = prefs or settings_for(user)
     done, missing = logged_sets(user, exercise)
     per_session = sessions(done, prefs.e1rm_formula)
     return ExerciseStats(
@@ -82,9 +83,10 @@ def exercise_stats(user: Any, exercise: Exercise) -> ExerciseStats:
         rep_maxes(done),
         records(per_session, done),
         missing,
+        len(done),
     )
 
 
 def exercise_stats_by_slug(user: Any, slug: str) -> ExerciseStats:
     """As `exercise_stats`, for a catalog or own exercise by slug; raises Exercise.DoesNotExist."""
-    return exercise_stats(user, exercise_by_slug(user, slug))
+    return exercise_stats(user, exercise_by_slug(user, slug, with_facts=False))

@@ -53,11 +53,14 @@ def _against_baseline(weekly_sets: tuple[float, ...]) -> tuple[float, float]:
     return comparison.this_week, comparison.average
 
 
-def pain_guidance(user: Any, today: date) -> list[Advice]:
-    """For each exercise with pain reported on a set or its session lately: time off, then care."""
+def pain_guidance(user: Any, today: date, exercise: Exercise | None = None) -> list[Advice]:
+    """For each exercise (or just `exercise`) with pain reported lately on a set or its session:
+    time off, then care."""
+    recent = Set.objects.filter(owner=user, performed_at__gte=days_before(today, PAIN_LOOKBACK_DAYS))
+    if exercise is not None:
+        recent = recent.filter(exercise=exercise)
     painful = (
-        Set.objects.filter(owner=user, performed_at__gte=days_before(today, PAIN_LOOKBACK_DAYS))
-        .filter(Q(felt_pain=True) | Q(workout__felt_pain=True))
+        recent.filter(Q(felt_pain=True) | Q(workout__felt_pain=True))
         .values("exercise_id")
         .annotate(last=Max("performed_at"))
         .order_by()

@@ -10,9 +10,11 @@ from typing import Any
 
 from repbook.core.guidance import Advice
 from repbook.core.muscles import MUSCLES
+from repbook.core.stats.lifts import SessionStats
 from repbook.core.stats.weeks import Comparison
 from repbook.services.exercise_stats import ExerciseStats
 from repbook.services.training_stats import BestLift, TrainingWeeks
+from repbook.storage.models import BodyWeight
 
 
 def kg(value: Decimal | float | None) -> float | None:
@@ -55,7 +57,7 @@ def exercise_stats_json(stats: ExerciseStats) -> dict[str, Any]:
     }
 
 
-def _session(s: Any) -> dict[str, Any]:
+def _session(s: SessionStats) -> dict[str, Any]:
     best = s.best
     return {
         "date": s.day.isoformat(),
@@ -126,6 +128,16 @@ def best_lifts_json(lifts: list[BestLift]) -> list[dict[str, Any]]:
         }
         for lift in lifts
     ]
+
+
+def body_weight_json(row: BodyWeight) -> dict[str, Any]:
+    """One reading: the day, kilograms, and the value and unit as typed."""
+    return {
+        "date": row.date.isoformat(),
+        "weight_kg": float(row.weight_kg),
+        "typed_value": float(row.typed_value),
+        "typed_unit": row.typed_unit,
+    }
 
 
 def advice_json(advice: list[Advice]) -> list[dict[str, Any]]:

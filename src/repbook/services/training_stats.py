@@ -42,7 +42,6 @@ class TrainingWeeks:
     totals: list[WeekTotals]
     muscles: list[MuscleWeeks]
     secondary_weight: Decimal
-    names: dict[int, str]  # exercise id -> name, for the exercises in the window
 
     @property
     def sets_comparison(self) -> Comparison:
@@ -52,9 +51,9 @@ class TrainingWeeks:
     def tonnage_comparison(self) -> Comparison:
         return compare_to_baseline([float(t.tonnage_kg) for t in self.totals])
 
-    def heat(self, which: str = "this_week") -> dict[str, int]:
-        """Heat level per muscle: this week's sets, or the weekly average ("average")."""
-        return {m.muscle: heat_level(getattr(m, which), m.target) for m in self.muscles}
+    def heat(self) -> dict[str, int]:
+        """Heat level per muscle: this week's sets against its target range."""
+        return {m.muscle: heat_level(m.this_week, m.target) for m in self.muscles}
 
 
 def _window(weeks: int, today: date) -> list[date]:
@@ -64,9 +63,16 @@ def _window(weeks: int, today: date) -> list[date]:
 
 
 def training_weeks(
-    user: Any, weeks: int = DEFAULT_WEEKS, today: date | None = None, prefs: UserSettings | None = None
+    user: Any,
+    weeks: int = DEFAULT_WEEKS,
+    today: date | None = None,
+    prefs: UserSettings | None = None,
+    readings: list[tuple[date, Decimal]] | None = None,
 ) -> TrainingWeeks:
-    """Totals and per-muscle hard sets for the last `weeks` weeks (this one included): ~5 queries."""
+    """Totals and per-muscle hard sets for the last `weeks` weeks (this one included): ~5 queries.
+
+    `prefs` and the body-weight `readings` may be passed by a caller that has them already.
+    """
     prefs = prefs or settings_for(user)
     starts = _window(weeks, today or timezone.localdate())
     rows = list(
@@ -75,20 +81,16 @@ def training_weeks(
         .values_list("workout_id", "performed_at", "exercise_id", "weight_kg", "reps")
     )
     exercise_ids = {row[2] for row in rows}
-    info = {
-        pk: (name, fraction)
-        for pk, name, fraction in Exercise.objects.filter(pk__in=exercise_ids).values_list(
-            "pk", "name", "bodyweight_fraction"
-        )
-    }
-    readings = body_weight.readings(user) if any(f for _, f in info.values()) else []
+    fractions = dict(Exercise.objects.filter(pk__in=exercise_ids).values_list("pk", "bodyweight_fraction"))
+    if readings is None:
+        readings = body_weight.readings(user) if any(fractions.values()) else []
     per_day: dict[tuple[date, int], int] = defaultdict(int)
     per_workout: dict[int, tuple[date, int, Decimal]] = {}
     for workout_id, when, exercise_id, weight, reps in rows:
         day = timezone.localdate(when)
         per_day[(day, exercise_id)] += 1
         # With no body weight logged yet, a bodyweight exercise counts its added load only.
-        load = lifted_load(weight, info[exercise_id][1], body_weight_on(readings, day)) or weight
+        load = lifted_load(weight, fractions[exercise_id], body_weight_on(readings, day)) or weight
         tonnage = load * reps if load is not None and load > 0 and reps else Decimal(0)
         first_day, count, total = per_workout.get(workout_id, (day, 0, Decimal(0)))
         per_workout[workout_id] = (min(first_day, day), count + 1, total + tonnage)
@@ -102,7 +104,6 @@ def training_weeks(
             hard, muscles, starts, prefs.secondary_muscle_weight, parse_targets(prefs.muscle_targets or {})
         ),
         prefs.secondary_muscle_weight,
-        {pk: name for pk, (name, _) in info.items()},
     )
 
 

@@ -14,6 +14,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from repbook.core.errors import FieldError
 from repbook.core.sets import SetValueError, SetValues, check_set_values
 from repbook.core.units import to_kg
 from repbook.services.workout_targets import target_for
@@ -24,13 +25,8 @@ from repbook.storage.queries import exercise_by_slug
 OPEN_WORKOUT_WINDOW = timedelta(hours=12)
 
 
-class LogError(ValueError):
-    """Bad input for the log, naming the field; nothing was written."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
-        self.message = message
+class LogError(FieldError):
+    """Bad input for the log."""
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ from decimal import Decimal
 
 from django.utils.safestring import SafeString
 
-from repbook.core.stats.volume import heat_level
 from repbook.core.units import format_weight, from_kg
 from repbook.services.body_weight import BodyWeightLog
 from repbook.services.exercise_stats import ExerciseStats
@@ -93,17 +92,14 @@ def muscle_chart(training: TrainingWeeks, muscle: str, name: str) -> SafeString:
     return bar_chart(bars, title=f"{name}: hard sets per week", y_unit="sets", band=row.target)
 
 
-def heat_map(training: TrainingWeeks, which: str = "this_week") -> SafeString:
-    """The body map coloured by weekly hard sets against each muscle's target."""
-    classes, labels = {}, {}
-    for m in training.muscles:
-        sets = getattr(m, which)
-        level = heat_level(sets, m.target)
-        if level:
-            classes[m.muscle] = f"heat-{level}"
-        labels[m.muscle] = f": {sets:.1f} sets (target {m.target[0]}–{m.target[1]})"
-    when = "this week" if which == "this_week" else "a week on average"
-    return body_map_svg(classes, labels, title=f"Hard sets per muscle {when}")
+def heat_map(training: TrainingWeeks) -> SafeString:
+    """The body map coloured by this week's hard sets against each muscle's target."""
+    levels = training.heat()
+    classes = {m: f"heat-{level}" for m, level in levels.items() if level}
+    labels = {
+        m.muscle: f": {m.this_week:.1f} sets (target {m.target[0]}–{m.target[1]})" for m in training.muscles
+    }
+    return body_map_svg(classes, labels, title="Hard sets per muscle this week")
 
 
 def body_weight_chart(log: BodyWeightLog, unit: str) -> SafeString:

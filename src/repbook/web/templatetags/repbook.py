@@ -8,7 +8,7 @@ from typing import Any
 from django import template
 
 from repbook.core.muscles import MUSCLES
-from repbook.core.units import format_weight, from_kg, plain
+from repbook.core.units import format_weight, plain
 from repbook.services import stats_words
 from repbook.services.workout_targets import from_json
 
@@ -66,9 +66,7 @@ def set_amount(row: Any) -> str:
 @register.filter
 def kg_in(kg: Decimal | None, unit: str) -> str:
     """A total in kilograms shown in the user's unit: "1,250 kg"."""
-    if kg is None:
-        return f"0 {unit}"
-    return f"{from_kg(Decimal(kg), unit, places=0):,} {unit}"
+    return stats_words.volume_words(kg if kg is not None else Decimal(0), unit)
 
 
 @register.filter

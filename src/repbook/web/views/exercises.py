@@ -14,11 +14,12 @@ from repbook.core.exercise import LEVELS, PATTERNS
 from repbook.core.guidance import new_exercise_advice
 from repbook.core.muscles import MUSCLES, muscle_label
 from repbook.services import custom_exercises
-from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_history, exercise_page
+from repbook.services.accounts import settings_for
+from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_page, recent_workouts
 from repbook.services.exercise_stats import exercise_stats
 from repbook.services.guidance import pain_guidance
 from repbook.services.stats_words import records_by_session
-from repbook.storage.models import Exercise
+from repbook.storage.models import Exercise, UserSettings
 from repbook.web import progress
 from repbook.web.bodymap import body_map_svg
 from repbook.web.forms import CustomExerciseForm
@@ -50,8 +51,10 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
 
 
 def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    signed_in = request.user.is_authenticated
+    prefs = settings_for(request.user) if signed_in else None  # type: ignore[arg-type]
     try:
-        page = exercise_page(request.user, slug)
+        page = exercise_page(request.user, slug, prefs)
     except Exercise.DoesNotExist as exc:
         raise Http404("No such exercise.") from exc
     classes = {m: "primary" for m in page.facts.primary} | {m: "secondary" for m in page.facts.secondary}
@@ -64,18 +67,16 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "secondary": [muscle_label(m) for m in MUSCLES if m in page.facts.secondary],
         "equipment_names": [EQUIPMENT[e] for e in sorted(page.facts.equipment)],
         "muscles": MUSCLES,
-        "history": exercise_history(request.user, page.exercise),
-        "unit": getattr(getattr(request.user, "repbook_settings", None), "unit", "kg"),
     }
-    if request.user.is_authenticated:
-        context |= _progress(request, page.exercise)
+    if prefs is not None:
+        context |= _progress(request, page.exercise, prefs)
     return render(request, "web/exercises/detail.html", context)
 
 
-def _progress(request: HttpRequest, exercise: Exercise) -> dict[str, object]:
-    """The signed-in user's progress in this exercise: charts, rep maxes, records and advice."""
-    stats = exercise_stats(request.user, exercise)
-    advice = [a for a in pain_guidance(request.user, timezone.localdate()) if a.subject == exercise.name]
+def _progress(request: HttpRequest, exercise: Exercise, prefs: UserSettings) -> dict[str, object]:
+    """The signed-in user's progress in this exercise: charts, rep maxes, records, advice, last workouts."""
+    stats = exercise_stats(request.user, exercise, prefs)
+    advice = pain_guidance(request.user, timezone.localdate(), exercise)
     new = new_exercise_advice(exercise.name, len(stats.sessions))
     timed = exercise.measure == "time"
     return {
@@ -85,6 +86,7 @@ def _progress(request: HttpRequest, exercise: Exercise) -> dict[str, object]:
         "e1rm_chart": progress.e1rm_chart(stats) if not timed else "",
         "volume_chart": progress.hold_chart(stats) if timed else progress.volume_chart(stats),
         "records": records_by_session(stats.records, stats.unit),
+        "recent": recent_workouts(request.user, exercise) if stats.logged else [],
     }
 
 

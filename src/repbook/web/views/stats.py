@@ -41,8 +41,8 @@ def _render(request: HttpRequest, body_form: BodyWeightForm | None, status: int 
     user = request.user
     prefs = settings_for(user)  # type: ignore[arg-type]
     weeks = _weeks(request)
-    training = training_stats.training_weeks(user, weeks, prefs=prefs)
     log = body_weight.body_weight_log(user)
+    training = training_stats.training_weeks(user, weeks, prefs=prefs, readings=log.readings)
     lifts = training_stats.best_lifts(user, prefs)
     muscle = request.GET.get("muscle", "")
     trained = [m for m in training.muscles if any(m.sets)]
@@ -59,7 +59,6 @@ def _render(request: HttpRequest, body_form: BodyWeightForm | None, status: int 
         "log": log,
         "unit": prefs.unit,
         "heat_map": progress.heat_map(training),
-        "average_map": progress.heat_map(training, "average"),
         "weekly_chart": progress.weekly_sets_chart(training),
         "muscle": muscle if muscle in MUSCLES else "",
         "muscle_chart": progress.muscle_chart(training, muscle, MUSCLES[muscle]) if muscle in MUSCLES else "",
