@@ -62,3 +62,50 @@ def format_weight(
     if typed is not None and typed_unit == unit:
         return f"{plain(typed)} {unit}"
     return f"{plain(from_kg(kg, unit, places=1 if unit == 'lb' else 2))} {unit}"
+
+
+#: Apps convert with rounded factors (Strong uses 0.453592), so allow a small relative error.
+_RELATIVE_SLACK: Final = Decimal("0.00001")
+_LOADABLE_STEP: Final = Decimal("0.25")
+_FINE_STEP: Final = Decimal("0.05")
+
+
+def _near_step(value: Decimal, step: Decimal, tolerance: Decimal) -> Decimal | None:
+    nearest = (value / step).quantize(Decimal(1), ROUND_HALF_UP) * step
+    return nearest if abs(value - nearest) <= tolerance else None
+
+
+def _clean(value: Decimal) -> Decimal:
+    """Rounded to the gram (or 0.001 lb), without trailing zeros: 60.000 -> 60."""
+    return Decimal(plain(value.quantize(KG_QUANTUM, ROUND_HALF_UP)))
+
+
+def other_unit_value(value: Decimal, unit: str) -> Decimal:
+    """`value` in `unit` written in the other unit, unrounded."""
+    return value * KG_PER_LB if unit == "lb" else value / KG_PER_LB
+
+
+def recover_typed(value: Decimal, unit: str) -> tuple[Decimal, str]:
+    """The weight a user typed, read back from another app's converted number, and its unit.
+
+    61.23492 kg (Strong stores kilograms) -> 135 lb; 22.05 lb (Hevy rounds to 2 decimals) -> 10 kg;
+    74.99999999999999 kg -> 75 kg. A value on a loadable step (0.25) of its own unit stays as is;
+    one with 2+ decimals on the other unit's step is a conversion; otherwise it is kept to the gram.
+    """
+    places = max(-int(value.as_tuple().exponent), 0)
+    half_ulp = Decimal(5).scaleb(-places - 1)
+    slack = abs(value) * _RELATIVE_SLACK
+    own = _near_step(value, _LOADABLE_STEP, min(half_ulp, _LOADABLE_STEP / 10) + slack)
+    if own is not None:
+        return _clean(own), unit
+    if places >= 2:
+        other = "lb" if unit == "kg" else "kg"
+        converted = other_unit_value(value, unit)
+        factor = KG_PER_LB if other == "kg" else 1 / KG_PER_LB
+        found = _near_step(converted, _LOADABLE_STEP, half_ulp * factor + abs(converted) * _RELATIVE_SLACK)
+        if found is not None:
+            return _clean(found), other
+    fine = _near_step(value, _FINE_STEP, min(half_ulp, _FINE_STEP / 10) + slack)
+    if fine is not None:
+        return _clean(fine), unit
+    return _clean(value), unit

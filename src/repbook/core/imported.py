@@ -1,0 +1,102 @@
+"""What an importer reads out of another app's export: workouts, sets and body weights as typed.
+
+Importers (repbook.importers) turn a file into a `ParsedFile`; the import service matches the
+exercise names, converts units and writes the rows. Nothing here knows about the database.
+Times are the wall-clock times the file holds, without a zone; weights are the numbers as written,
+in `unit` when the file says which, else `None` (the user is asked).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+
+
+class ImportFileError(ValueError):
+    """The file cannot be read at all (wrong format, no header, not text); nothing was imported."""
+
+    def __init__(self, message: str, line: int | None = None) -> None:
+        super().__init__(f"line {line}: {message}" if line else message)
+        self.line = line
+        self.message = message
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A line that was skipped (or read with a change), and why, in words for the user."""
+
+    line: int
+    message: str
+
+
+@dataclass(slots=True)
+class ImportedSet:
+    line: int
+    set_type: str = "working"  # one of core.sets.SET_TYPES
+    weight: Decimal | None = None  # as written in the file; for bodyweight exercises the added load
+    unit: str | None = None  # "kg" or "lb" when the file says; None: ask the user
+    reps: int | None = None
+    rpe: Decimal | None = None
+    rir: int | None = None
+    duration_s: int | None = None
+    distance_m: Decimal | None = None
+    notes: str = ""
+
+
+@dataclass(slots=True)
+class ImportedExercise:
+    name: str  # the other app's name, matched to an exercise by the import service
+    line: int
+    sets: list[ImportedSet] = field(default_factory=list)
+    notes: str = ""
+    superset: str = ""  # entries sharing a non-empty value form one superset
+    rest_s: int | None = None
+    category: str = ""  # the other app's body part or category, a hint for a new custom exercise
+
+
+@dataclass(slots=True)
+class ImportedWorkout:
+    started_at: datetime  # naive local wall-clock time
+    line: int
+    name: str = ""
+    duration_s: int | None = None
+    notes: str = ""
+    exercises: list[ImportedExercise] = field(default_factory=list)
+
+    def exercise(self, name: str, line: int, superset: str = "") -> ImportedExercise:
+        """The entry for `name` to add sets to: the last one if it is that exercise, else a new one."""
+        if self.exercises and self.exercises[-1].name == name and self.exercises[-1].superset == superset:
+            return self.exercises[-1]
+        entry = ImportedExercise(name=name, line=line, superset=superset)
+        self.exercises.append(entry)
+        return entry
+
+    @property
+    def set_count(self) -> int:
+        return sum(len(e.sets) for e in self.exercises)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedBodyWeight:
+    day: date
+    weight: Decimal
+    line: int
+    unit: str | None = None
+
+
+@dataclass(slots=True)
+class ParsedFile:
+    format: str  # the importer's name: "strong", "hevy", ...
+    workouts: list[ImportedWorkout] = field(default_factory=list)
+    body_weights: list[ImportedBodyWeight] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    #: The unit every weight is in when the file says so once for all (a header or settings).
+    unit: str | None = None
+
+    def skip(self, line: int, message: str) -> None:
+        self.problems.append(Problem(line, message))
+
+    @property
+    def set_count(self) -> int:
+        return sum(w.set_count for w in self.workouts)
