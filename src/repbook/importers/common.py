@@ -193,16 +193,16 @@ def timestamp(text: str) -> datetime:
     if m := _SLASHED.fullmatch(raw):
         a, b, y, h, mi, s = m.groups()
         year = int(y) + (2000 if len(y) == 2 else 0)
-        month, day = (int(a), int(b)) if int(a) <= 12 else (int(b), int(a))
+        month, day_of_month = (int(a), int(b)) if int(a) <= 12 else (int(b), int(a))
         if "." in raw.split()[0]:  # 12.09.2022 is day first everywhere it is written so
-            month, day = int(b), int(a)
-        return _build(year, month, day, h, mi, s, raw)
+            month, day_of_month = int(b), int(a)
+        return _build(year, month, day_of_month, h, mi, s, raw)
     if m := _NAMED.fullmatch(raw):
         d, name, y, h, mi, s = m.groups()
-        month = MONTHS.get(fold(name).replace(" ", ""))
-        if month is None:
+        named = MONTHS.get(fold(name).replace(" ", ""))
+        if named is None:
             raise RowError(f"date {raw!r} has a month we cannot read ({name!r})")
-        return _build(int(y), month, int(d), h, mi, s, raw)
+        return _build(int(y), named, int(d), h, mi, s, raw)
     raise RowError(f"date {raw!r} is not a date we can read" if raw else "the date is missing")
 
 
