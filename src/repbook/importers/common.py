@@ -21,6 +21,11 @@ KM_M: Final = Decimal(1000)
 MILE_M: Final = Decimal("1609.344")
 
 
+#: No weight, count or time needs more characters; longer cells are refused before any pattern runs.
+MAX_NUMBER_LENGTH: Final = 40
+_NUMBER = re.compile(r"[-+]?(?:\d+(?:\.\d*)?|\.\d+)")
+
+
 class RowError(ValueError):
     """One line holds a value that cannot be read; the line is skipped with this message."""
 
@@ -99,7 +104,9 @@ def decimal(text: str, what: str) -> Decimal | None:
     text = text.strip().replace(",", ".")
     if not text:
         return None
-    if not re.fullmatch(r"[-+]?(\d+\.?\d*|\.\d+)", text):
+    if len(text) > MAX_NUMBER_LENGTH:
+        raise RowError(f"{what} is too long to be a number")
+    if not _NUMBER.fullmatch(text):
         raise RowError(f"{what} {text!r} is not a number")
     try:
         return Decimal(text)
@@ -129,6 +136,8 @@ def duration(text: str, what: str = "duration") -> int | None:
     text = text.strip().lower()
     if not text:
         return None
+    if len(text) > MAX_NUMBER_LENGTH:
+        raise RowError(f"{what} is too long to be a duration")
     if re.fullmatch(r"\d+(?:[.,]\d+)?", text):
         return round(float(text.replace(",", ".")))
     if re.fullmatch(r"\d+(:\d{1,2}){1,2}", text):
