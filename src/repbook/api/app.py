@@ -8,7 +8,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from repbook import __version__
-from repbook.api import accounts, exercises, programs, stats, workouts
+from repbook.api import accounts, exercises, programs, stats, transfer, workouts
 from repbook.api.auth import AUTH
 from repbook.core.errors import FieldError
 from repbook.services.programs import ProgramError
@@ -25,6 +25,7 @@ api.add_router("", exercises.router)
 api.add_router("", workouts.router)
 api.add_router("", programs.router)
 api.add_router("", stats.router)
+api.add_router("", transfer.router)
 
 
 def _detail(request: HttpRequest, detail: object, status: int) -> HttpResponse:

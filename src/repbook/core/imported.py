@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 
 class ImportFileError(ValueError):
@@ -42,6 +43,12 @@ class ImportedSet:
     duration_s: int | None = None
     distance_m: Decimal | None = None
     notes: str = ""
+    # Only Repbook's own files carry these; other apps' sets take the defaults.
+    side: str = "both"
+    felt_pain: bool = False
+    completed: bool = True
+    performed_at: datetime | None = None  # aware
+    target: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -53,6 +60,8 @@ class ImportedExercise:
     superset: str = ""  # entries sharing a non-empty value form one superset
     rest_s: int | None = None
     category: str = ""  # the other app's body part or category, a hint for a new custom exercise
+    slug: str = ""  # Repbook's own files name the exercise by slug
+    target: dict[str, Any] | None = None
 
 
 @dataclass(slots=True)
@@ -63,6 +72,10 @@ class ImportedWorkout:
     duration_s: int | None = None
     notes: str = ""
     exercises: list[ImportedExercise] = field(default_factory=list)
+    # Only Repbook's own files carry these.
+    finished_at: datetime | None = None
+    felt_pain: bool = False
+    program_day: tuple[str, int, int] | None = None  # (program slug, week, day order)
 
     def exercise(self, name: str, line: int, superset: str = "") -> ImportedExercise:
         """The entry for `name` to add sets to: the last one if it is that exercise, else a new one."""
@@ -93,6 +106,10 @@ class ParsedFile:
     problems: list[Problem] = field(default_factory=list)
     #: The unit every weight is in when the file says so once for all (a header or settings).
     unit: str | None = None
+    #: Repbook's own file: weights are as typed (no recovery from conversions), open workouts stay open.
+    exact: bool = False
+    #: What a Repbook backup holds besides the log: settings, custom exercises, programs...
+    backup: Backup | None = None
 
     def skip(self, line: int, message: str) -> None:
         self.problems.append(Problem(line, message))
@@ -100,3 +117,15 @@ class ParsedFile:
     @property
     def set_count(self) -> int:
         return sum(w.set_count for w in self.workouts)
+
+
+@dataclass(slots=True)
+class Backup:
+    """The rest of a Repbook JSON backup, as plain JSON values checked by the import service."""
+
+    settings: dict[str, Any] = field(default_factory=dict)
+    custom_exercises: list[dict[str, Any]] = field(default_factory=list)
+    programs: list[dict[str, Any]] = field(default_factory=list)
+    active_program: dict[str, Any] | None = None
+    mappings: list[dict[str, Any]] = field(default_factory=list)
+    progression_overrides: list[dict[str, Any]] = field(default_factory=list)

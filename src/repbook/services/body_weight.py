@@ -23,7 +23,8 @@ class BodyWeightError(FieldError):
     """A reading that cannot be stored."""
 
 
-def _checked(value: Decimal, unit: str, day: date) -> Decimal:
+def check_body_weight(value: Decimal, unit: str, day: date) -> Decimal:
+    """The reading in kilograms; BodyWeightError naming the field when it cannot be stored."""
     if unit not in ("kg", "lb"):
         raise BodyWeightError("unit", "must be kg or lb")
     try:
@@ -42,7 +43,7 @@ def log_body_weight(user: Any, value: Decimal, unit: str, day: date | None = Non
     if not value.is_finite():
         raise BodyWeightError("weight", "must be a number")
     day = day or timezone.localdate()
-    kg = _checked(value, unit, day)
+    kg = check_body_weight(value, unit, day)
     with transaction.atomic():
         row, _ = BodyWeight.objects.update_or_create(
             owner=user, date=day, defaults={"weight_kg": kg, "typed_value": value, "typed_unit": unit}

@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from repbook.web.views import accounts, exercises, home, programs, sets, stats, tools, workouts
+from repbook.web.views import accounts, exercises, home, programs, sets, stats, tools, transfer, workouts
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -48,4 +48,8 @@ urlpatterns = [
     path("sets/<int:set_id>/edit/", sets.edit, name="set-edit"),
     path("sets/<int:set_id>/delete/", sets.delete, name="set-delete"),
     path("tools/", tools.tools_page, name="tools"),
+    path("import/", transfer.import_page, name="import"),
+    path("import/<int:pending_id>/", transfer.import_review, name="import-review"),
+    path("export/repbook.csv", transfer.export_csv, name="export-csv"),
+    path("export/repbook.json", transfer.export_json, name="export-json"),
 ]

@@ -9,6 +9,7 @@ from repbook.storage.models.accounts import (
     UserSettings,
 )
 from repbook.storage.models.catalog import Equipment, Exercise, ExerciseMuscle, Muscle
+from repbook.storage.models.imports import PendingImport
 from repbook.storage.models.owned import OwnedModel, OwnerMismatch, owned
 from repbook.storage.models.programs import (
     ActiveProgram,
@@ -31,6 +32,7 @@ __all__ = [
     "Muscle",
     "OwnedModel",
     "OwnerMismatch",
+    "PendingImport",
     "Prescription",
     "Program",
     "ProgramDay",

@@ -51,3 +51,17 @@ document.addEventListener("click", (event) => {
   render();
   setInterval(render, 500);
 })();
+
+// Long form posts (imports): show that work is under way and keep the button from a second press.
+document.addEventListener("submit", (event) => {
+  const form = event.target.closest("form[data-busy]");
+  if (!form) return;
+  const busy = form.querySelector(".busy");
+  if (busy) {
+    busy.hidden = false;
+    busy.querySelector("span").textContent = form.dataset.busy;
+  }
+  form.querySelectorAll("button[type=submit]").forEach((button) => {
+    setTimeout(() => { button.disabled = true; }, 0);  // after the pressed button's value is sent
+  });
+});

@@ -1,0 +1,60 @@
+"""Every format Repbook reads, and which one a file is: from its content, or as the user says."""
+
+from __future__ import annotations
+
+from types import ModuleType
+from typing import Final
+
+from repbook.core.imported import ImportFileError, ParsedFile
+from repbook.importers import fitnotes, hevy, jefit, repbook, strengthlog, strong, wger
+from repbook.importers.common import decode
+
+#: Checked in this order; the first whose `detect` says yes reads the file.
+FORMATS: Final[dict[str, ModuleType]] = {
+    module.NAME: module for module in (repbook, strong, hevy, fitnotes, strengthlog, jefit, wger)
+}
+FORMAT_NAMES: Final = tuple(FORMATS)
+#: For people: what each format is and where its export comes from.
+FORMAT_LABELS: Final[dict[str, str]] = {
+    "repbook": "Repbook (CSV export or JSON backup)",
+    "strong": "Strong (Settings → Export Strong data)",
+    "hevy": "Hevy (Settings → Export & import data → Export workouts)",
+    "fitnotes": "FitNotes (Settings → Spreadsheet export)",
+    "strengthlog": "StrengthLog (Profile → Export workouts)",
+    "jefit": "JEFIT (backup file)",
+    "wger": "wger (body-weight CSV or workout-log pages of its API)",
+}
+
+
+def detect(text: str) -> str:
+    """The name of the format `text` is in; ImportFileError naming the formats read when none fits."""
+    for name, module in FORMATS.items():
+        if module.detect(text):
+            return name
+    raise ImportFileError(
+        "this file is not an export Repbook recognises; it reads " + ", ".join(FORMAT_NAMES) + " exports"
+    )
+
+
+def read(data: bytes, format: str = "auto") -> ParsedFile:
+    """Decode and parse an uploaded file; ImportFileError (never anything else) when it cannot be read."""
+    text = decode(data)
+    if not text.strip():
+        raise ImportFileError("the file is empty")
+    name = detect(text) if format == "auto" else format
+    module = FORMATS.get(name)
+    if module is None:
+        raise ImportFileError(f"unknown format {format!r}: choose one of {', '.join(FORMAT_NAMES)}")
+    try:
+        parsed: ParsedFile = module.parse(text)
+    except ImportFileError:
+        raise
+    except (ValueError, KeyError, IndexError, TypeError, RecursionError) as exc:
+        # A parser bug must not become a crash for the user: say the file could not be read.
+        raise ImportFileError(f"the file could not be read as a {name} export ({exc})") from exc
+    if not parsed.workouts and not parsed.body_weights and not parsed.backup:
+        reasons = "; ".join(f"line {p.line}: {p.message}" for p in parsed.problems[:3])
+        raise ImportFileError(
+            f"no workouts or body weights found in this {name} file" + (f" ({reasons})" if reasons else "")
+        )
+    return parsed

@@ -1,0 +1,129 @@
+"""Which Repbook exercise each foreign exercise name in an import means.
+
+Order of trust: the user's remembered answer, then Repbook's own slug, then the catalog's names and
+aliases (exact), then a fuzzy match. A match whose kind of set does not fit (timed sets on a
+reps exercise) is not taken. Unmatched and fuzzy names are shown for review before anything is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from repbook.core.imported import ImportedExercise, ParsedFile
+from repbook.services.exercise_names import NamedExercise
+from repbook.services.quicklog import exercise_index
+from repbook.storage.models import Exercise, ExerciseMapping, owned
+
+#: A fuzzy match at least this good is proposed as the answer (and still listed for review).
+LIKELY_SCORE: Final = 88.0
+#: The user's choice for a name: an exercise slug, or one of these.
+CREATE: Final = "+new"
+SKIP: Final = "-skip"
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    slug: str
+    name: str
+    measure: str
+    bodyweight: bool = False
+    score: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """One foreign name, how many sets it has, and what it maps to (None: unmatched)."""
+
+    foreign_name: str
+    sets: int
+    kind: str  # the measure its sets need: reps, time or distance
+    choice: Choice | None
+    confidence: str  # "remembered", "exact", "likely", "chosen", "unmatched", "new", "skip"
+    suggestions: tuple[Choice, ...] = ()
+    note: str = ""
+
+    @property
+    def needs_review(self) -> bool:
+        return self.confidence in ("likely", "unmatched")
+
+
+def set_kind(entries: Iterable[ImportedExercise]) -> str:
+    """What the sets of a name measure: reps when any set has reps, else time, else distance."""
+    sets = [s for e in entries for s in e.sets]
+    if any(s.reps is not None for s in sets) or not sets:
+        return "reps"
+    if any(s.duration_s for s in sets) and not any(s.distance_m for s in sets):
+        return "time"
+    return "distance" if any(s.distance_m for s in sets) else "time"
+
+
+def fits(kind: str, measure: str) -> bool:
+    """A time-or-distance exercise (rowing) takes both; a reps exercise takes only reps."""
+    return kind == measure or (kind in ("time", "distance") and measure in ("time", "distance"))
+
+
+def _by_name(parsed: ParsedFile) -> dict[str, list[ImportedExercise]]:
+    names: dict[str, list[ImportedExercise]] = {}
+    for workout in parsed.workouts:
+        for entry in workout.exercises:
+            names.setdefault(entry.name, []).append(entry)
+    return names
+
+
+class Matcher:
+    """Matches names against one user's exercises: 3 queries, then in memory."""
+
+    def __init__(self, user: Any) -> None:
+        self.user = user
+        self.index = exercise_index(user)
+        rows = Exercise.objects.visible_to(user).values_list(
+            "slug", "name", "measure", "bodyweight_fraction", "owner_id"
+        )
+        self.by_slug: dict[str, Choice] = {}
+        for slug, name, measure, fraction, owner in rows:
+            if owner is not None or slug not in self.by_slug:  # a custom slug shadows the catalog's
+                self.by_slug[slug] = Choice(slug, name, measure, fraction > 0)
+        self.remembered = dict(owned(ExerciseMapping, user).values_list("foreign_name", "exercise__slug"))
+
+    def _choice(self, named: NamedExercise, score: float) -> Choice:
+        known = self.by_slug[named.slug]
+        return Choice(known.slug, known.name, known.measure, known.bodyweight, score)
+
+    def match(self, name: str, entries: list[ImportedExercise], chosen: str | None = None) -> NameMatch:
+        kind = set_kind(entries)
+        count = sum(len(e.sets) for e in entries)
+        slug = chosen or self.remembered.get(name) or (entries[0].slug if entries else "")
+        confidence = "chosen" if chosen else "remembered" if name in self.remembered else "exact"
+        if slug in (CREATE, SKIP):
+            return NameMatch(name, count, kind, None, "new" if slug == CREATE else "skip")
+        if slug and slug in self.by_slug:
+            return NameMatch(name, count, kind, self.by_slug[slug], confidence)
+        resolution = self.index.resolve(name)
+        suggestions = tuple(self._choice(m.exercise, m.score) for m in self.index.search(name, limit=4))
+        picked = resolution.exercise
+        score = resolution.candidates[0].score if resolution.candidates else 0.0
+        if picked is None or score < LIKELY_SCORE:
+            return NameMatch(name, count, kind, None, "unmatched", suggestions)
+        choice = self._choice(picked, score)
+        if not fits(kind, choice.measure):
+            note = f"its sets measure {kind}, {choice.name} measures {choice.measure}"
+            return NameMatch(name, count, kind, None, "unmatched", suggestions, note)
+        return NameMatch(name, count, kind, choice, "exact" if score >= 100 else "likely", suggestions)
+
+    def match_all(self, parsed: ParsedFile, choices: Mapping[str, str] | None = None) -> list[NameMatch]:
+        """Every foreign name in the file with its match, in order of first appearance."""
+        choices = choices or {}
+        return [self.match(name, entries, choices.get(name)) for name, entries in _by_name(parsed).items()]
+
+
+def remember(user: Any, matches: Iterable[NameMatch], exercises: Mapping[str, Exercise]) -> None:
+    """Keep the user's own answers (chosen or created) for the next import."""
+    for match in matches:
+        if match.confidence in ("chosen", "new") and match.foreign_name in exercises:
+            ExerciseMapping.objects.update_or_create(
+                owner=user,
+                foreign_name=match.foreign_name[:200],
+                defaults={"exercise": exercises[match.foreign_name]},
+            )

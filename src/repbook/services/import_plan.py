@@ -1,0 +1,190 @@
+"""The rows an import would write, checked set by set before anything is written.
+
+A dry run and the real run build the same plan, so the preview tells the truth: the same sets,
+the same skipped lines with the same reasons.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from repbook.core.imported import ImportedSet, ImportedWorkout, ParsedFile, Problem
+from repbook.core.sets import SetValueError, SetValues, check_set_values
+from repbook.core.units import recover_typed, to_kg
+from repbook.services.import_matching import Choice
+
+
+@dataclass(slots=True)
+class PlannedSet:
+    values: SetValues
+    typed_weight: Decimal | None
+    typed_unit: str
+    performed_at: datetime
+    felt_pain: bool = False
+    completed: bool = True
+    target: dict[str, Any] | None = None
+
+
+@dataclass(slots=True)
+class PlannedEntry:
+    foreign_name: str
+    superset: str
+    notes: str
+    rest_s: int | None
+    target: dict[str, Any] | None
+    sets: list[PlannedSet] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class PlannedWorkout:
+    started_at: datetime
+    finished_at: datetime | None
+    name: str
+    notes: str
+    felt_pain: bool
+    program_day: tuple[str, int, int] | None
+    key: str
+    entries: list[PlannedEntry] = field(default_factory=list)
+
+    @property
+    def set_count(self) -> int:
+        return sum(len(e.sets) for e in self.entries)
+
+
+@dataclass(slots=True)
+class Plan:
+    workouts: list[PlannedWorkout] = field(default_factory=list)
+    duplicates: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def set_count(self) -> int:
+        return sum(w.set_count for w in self.workouts)
+
+
+def aware(moment: datetime) -> datetime:
+    """A file's wall-clock time in the server's zone; times that carry a zone are kept."""
+    if timezone.is_aware(moment):
+        return moment
+    return timezone.make_aware(moment)
+
+
+def workout_key(started_at: datetime, name: str) -> str:
+    """What identifies an imported workout: its start (to the microsecond) and name."""
+    moment = started_at.astimezone(UTC).isoformat()
+    return hashlib.sha256(f"{moment}|{name}".encode()).hexdigest()[:40]
+
+
+def _weight(raw: ImportedSet, unit: str, as_typed: bool) -> tuple[Decimal | None, str]:
+    if raw.weight is None:
+        return None, raw.unit or unit
+    if not raw.weight.is_finite():
+        raise SetValueError("weight", "must be a number")
+    written_unit = raw.unit or unit
+    if as_typed:
+        return raw.weight, written_unit
+    return recover_typed(raw.weight, written_unit)
+
+
+def _planned_set(raw: ImportedSet, choice: Choice, unit: str, as_typed: bool, start: datetime) -> PlannedSet:
+    typed, typed_unit = _weight(raw, unit, as_typed)
+    if typed_unit not in ("kg", "lb"):
+        raise SetValueError("unit", f"{typed_unit!r} is not kg or lb")
+    if typed is None and choice.measure == "reps" and not choice.bodyweight:
+        typed = Decimal(0)  # other apps leave the weight of an unloaded set empty
+    values = SetValues(
+        weight_kg=None if typed is None else to_kg(typed, typed_unit),
+        reps=raw.reps,
+        rpe=raw.rpe,
+        rir=raw.rir,
+        set_type=raw.set_type,
+        duration_s=raw.duration_s,
+        distance_m=raw.distance_m,
+        side=raw.side,
+        notes=raw.notes,
+    )
+    performed_at = aware(raw.performed_at) if raw.performed_at else start
+    check_set_values(
+        values,
+        measure=choice.measure,
+        bodyweight=choice.bodyweight,
+        performed_on=timezone.localdate(performed_at),
+        today=timezone.localdate(),
+    )
+    return PlannedSet(values, typed, typed_unit, performed_at, raw.felt_pain, raw.completed, raw.target)
+
+
+def _planned_workout(raw: ImportedWorkout, start: datetime, name: str, exact: bool) -> PlannedWorkout:
+    """Other apps' workouts are over (ended after their duration); Repbook's own keep their end,
+    or none when they were still open."""
+    finished: datetime | None
+    if raw.finished_at is not None:
+        finished = max(aware(raw.finished_at), start)
+    elif exact:
+        finished = None
+    else:
+        finished = start + timedelta(seconds=min(raw.duration_s or 0, 24 * 3600))
+    return PlannedWorkout(
+        started_at=start,
+        finished_at=finished,
+        name=name,
+        notes=raw.notes,
+        felt_pain=raw.felt_pain,
+        program_day=raw.program_day,
+        key=workout_key(start, name),
+    )
+
+
+def build_plan(
+    parsed: ParsedFile,
+    choices: Mapping[str, Choice | None],
+    unit: str,
+    existing: set[str],
+) -> Plan:
+    """Every workout not already in `existing` (keys), with its checked sets.
+
+    `choices` gives each foreign name's exercise, or None to leave its sets out. A set that
+    cannot be stored becomes a problem on its line; a workout left with no sets is not written.
+    """
+    plan = Plan(problems=list(parsed.problems))
+    seen = set(existing)
+    today = timezone.localdate()
+    for raw in parsed.workouts:
+        start = aware(raw.started_at)
+        name = raw.name.strip()[:120]
+        if timezone.localdate(start) > today:
+            plan.problems.append(Problem(raw.line, f"the workout on {start:%Y-%m-%d} is in the future"))
+            continue
+        planned = _planned_workout(raw, start, name, parsed.exact)
+        if planned.key in seen:
+            plan.duplicates += 1
+            continue
+        for entry in raw.exercises:
+            choice = choices.get(entry.name)
+            if choice is None:
+                continue
+            target = PlannedEntry(entry.name, entry.superset[:8], entry.notes, entry.rest_s, entry.target)
+            for raw_set in entry.sets:
+                try:
+                    target.sets.append(_planned_set(raw_set, choice, unit, parsed.exact, start))
+                except SetValueError as exc:
+                    plan.problems.append(Problem(raw_set.line, f"{entry.name}: {exc.field} {exc.message}"))
+            if target.sets:
+                planned.entries.append(target)
+        if planned.entries:
+            seen.add(planned.key)
+            plan.workouts.append(planned)
+    plan.problems.sort(key=lambda p: p.line)
+    return plan
+
+
+def day_range(plan: Plan) -> tuple[date | None, date | None]:
+    days = [timezone.localdate(w.started_at) for w in plan.workouts]
+    return (min(days), max(days)) if days else (None, None)

@@ -1,0 +1,128 @@
+"""Import history from other apps (upload, review the exercise names, import) and export everything."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from repbook.importers.registry import FORMAT_LABELS
+from repbook.services.accounts import settings_for
+from repbook.services.export import backup_text, csv_lines
+from repbook.services.import_matching import CREATE, SKIP
+from repbook.services.imports import ImportOptions, ImportRefused, ImportReport, import_file
+from repbook.services.pending_imports import forget_upload, keep_upload, pending_upload
+from repbook.storage.models import Exercise, PendingImport
+from repbook.web.import_forms import ImportForm
+
+
+@login_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    """The upload form (and the export buttons); a valid upload goes on to its review."""
+    user: Any = request.user
+    form = ImportForm(request.POST or None, request.FILES or None, initial={"unit": settings_for(user).unit})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            data = upload.read()
+            options = ImportOptions(form.cleaned_data["format"], form.cleaned_data["unit"], dry_run=True)
+            try:
+                import_file(user, data, options)
+            except ImportRefused as exc:
+                form.add_error("file" if exc.field == "file" else None, exc.message)
+            else:
+                pending = keep_upload(user, upload.name, data, options.format, options.unit or "kg")
+                return redirect("import-review", pending_id=pending.pk)
+        status = 422
+    return render(request, "web/import/upload.html", {"form": form, "formats": FORMAT_LABELS}, status=status)
+
+
+def _choices(request: HttpRequest, report: ImportReport | None) -> dict[str, str]:
+    """The user's answers from the review form: field name-N holds the choice for name N."""
+    if request.method != "POST" or report is None:
+        return {}
+    chosen = {}
+    for number, match in enumerate(report.names):
+        value = request.POST.get(f"name-{number}", "")
+        current = match.choice.slug if match.choice else ""
+        if value and value != current:
+            chosen[match.foreign_name] = value
+    return chosen
+
+
+def _exercise_options(user: Any) -> list[tuple[str, str]]:
+    rows = Exercise.objects.visible_to(user).order_by("name").values_list("slug", "name")
+    return [(slug, name) for slug, name in rows]
+
+
+def _review(request: HttpRequest, pending: PendingImport) -> tuple[ImportReport | None, str, int]:
+    """Dry-run the kept upload with the user's answers; import it when they asked to."""
+    user: Any = request.user
+
+    def run(choices: dict[str, str], dry_run: bool) -> ImportReport:
+        options = ImportOptions(pending.format, pending.unit, choices, dry_run=dry_run)
+        return import_file(user, bytes(pending.data), options)
+
+    try:
+        report = run({}, dry_run=True)
+    except ImportRefused as exc:
+        return None, exc.message, 422
+    choices = _choices(request, report)
+    try:
+        if choices:
+            report = run(choices, dry_run=True)
+        if request.method == "POST" and request.POST.get("action") == "import":
+            return run(choices, dry_run=False), "", 200
+    except ImportRefused as exc:
+        return report, exc.message, 422
+    return report, "", 200
+
+
+@login_required
+def import_review(request: HttpRequest, pending_id: int) -> HttpResponse:
+    user: Any = request.user
+    try:
+        pending = pending_upload(user, pending_id)
+    except PendingImport.DoesNotExist as exc:
+        raise Http404 from exc
+    report, error, status = _review(request, pending)
+    if report is not None and not report.dry_run:
+        forget_upload(user, pending.pk)
+        messages.success(request, f"Imported {report.workouts} workouts and {report.sets} sets.")
+        return render(request, "web/import/done.html", {"report": report})
+    context = {
+        "pending": pending,
+        "report": report,
+        "error": error,
+        "exercises": _exercise_options(user),
+        "create": CREATE,
+        "skip": SKIP,
+        "format_label": FORMAT_LABELS.get(report.format, report.format) if report else "",
+    }
+    return render(request, "web/import/review.html", context, status=status)
+
+
+def _filename(extension: str) -> str:
+    return f"repbook-{timezone.localdate():%Y-%m-%d}.{extension}"
+
+
+@login_required
+@require_GET
+def export_csv(request: HttpRequest) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(csv_lines(request.user), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    return response
+
+
+@login_required
+@require_GET
+def export_json(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(backup_text(request.user), content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
+    return response
