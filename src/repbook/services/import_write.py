@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
+from django.db import connection, models
+
 from repbook.core.muscle_guess import guess_muscles
 from repbook.services.custom_exercises import CustomExerciseError, CustomExerciseInput, create
 from repbook.services.import_matching import NameMatch
@@ -16,6 +18,58 @@ from repbook.services.import_plan import Plan
 from repbook.storage.models import Exercise, Program, ProgramDay, Set, Workout, WorkoutExercise
 
 BATCH: Final = 2000
+#: The columns of a set as `insert_rows` writes them, in the order of the tuples built below.
+SET_COLUMNS: Final = (
+    "owner",
+    "workout",
+    "workout_exercise",
+    "exercise",
+    "order",
+    "set_type",
+    "weight_kg",
+    "typed_weight",
+    "typed_unit",
+    "reps",
+    "rpe",
+    "rir",
+    "duration_s",
+    "distance_m",
+    "side",
+    "notes",
+    "felt_pain",
+    "completed",
+    "target",
+    "performed_at",
+)
+_CONVERTED: Final = (models.DecimalField, models.DateTimeField, models.JSONField)
+
+
+def insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """INSERT many rows with one prepared statement (executemany).
+
+    A third of the time of bulk_create on a big import went to compiling SQL value by value;
+    here only decimals, times and JSON are converted (as Django would), the rest go as they are.
+    """
+    if not rows:
+        return
+    fields: list[models.Field[Any, Any]] = [model._meta.get_field(name) for name in names]  # type: ignore[misc]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column or field.name) for field in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    convert = [(i, f) for i, f in enumerate(fields) if isinstance(f, _CONVERTED)]
+    prepared = []
+    for row in rows:
+        values = list(row)
+        for i, field in convert:
+            if values[i] is not None:
+                values[i] = field.get_db_prep_save(values[i], connection)
+        prepared.append(values)
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})", prepared
+        )
+
+
 _MEASURE_EQUIPMENT: Final = {"reps": ("barbell",), "time": ("bodyweight",), "distance": ("machine",)}
 
 
@@ -113,32 +167,32 @@ def write_plan(
         WorkoutExercise.objects.bulk_create(entries, batch_size=BATCH)
         planned_entries = [e for w in chunk for e in w.entries]
         sets = [
-            Set(
-                owner=user,
-                workout_id=row.workout_id,
-                workout_exercise=row,
-                exercise_id=row.exercise_id,
-                order=order,
-                set_type=s.values.set_type,
-                weight_kg=s.values.weight_kg,
-                typed_weight=s.typed_weight,
-                typed_unit=s.typed_unit,
-                reps=s.values.reps,
-                rpe=s.values.rpe,
-                rir=s.values.rir,
-                duration_s=s.values.duration_s,
-                distance_m=s.values.distance_m,
-                side=s.values.side,
-                notes=s.values.notes,
-                felt_pain=s.felt_pain,
-                completed=s.completed,
-                target=s.target,
-                performed_at=s.performed_at,
+            (
+                user.pk,
+                row.workout_id,
+                row.pk,
+                row.exercise_id,
+                order,
+                s.values.set_type,
+                s.values.weight_kg,
+                s.typed_weight,
+                s.typed_unit,
+                s.values.reps,
+                s.values.rpe,
+                s.values.rir,
+                s.values.duration_s,
+                s.values.distance_m,
+                s.values.side,
+                s.values.notes,
+                s.felt_pain,
+                s.completed,
+                s.target,
+                s.performed_at,
             )
             for row, entry in zip(entries, planned_entries, strict=True)
             for order, s in enumerate(entry.sets, start=1)
         ]
-        Set.objects.bulk_create(sets, batch_size=BATCH)
+        insert_rows(Set, SET_COLUMNS, sets)
         done += len(sets)
         if progress is not None:
             progress("writing", done, total)
