@@ -45,10 +45,10 @@ _CONVERTED: Final = (models.DecimalField, models.DateTimeField, models.JSONField
 
 
 def insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    """INSERT many rows with one prepared statement (executemany).
+    """Insert many rows fast: one prepared statement on SQLite (executemany), COPY on PostgreSQL.
 
-    A third of the time of bulk_create on a big import went to compiling SQL value by value;
-    here only decimals, times and JSON are converted (as Django would), the rest go as they are.
+    bulk_create spent most of a big import compiling SQL value by value; here only decimals, times
+    and JSON are converted (as Django would), the rest go as they are.
     """
     if not rows:
         return
@@ -64,10 +64,16 @@ def insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tu
             if values[i] is not None:
                 values[i] = field.get_db_prep_save(values[i], connection)
         prepared.append(values)
+    insert = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
     with connection.cursor() as cursor:
-        cursor.executemany(
-            f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES ({marks})", prepared
-        )
+        if connection.vendor == "sqlite":  # in process: a prepared statement per row costs nothing
+            cursor.executemany(insert + f"({marks})", prepared)
+            return
+        # PostgreSQL: COPY streams the rows in one statement, with no SQL to build or parse.
+        copy_sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+        with cursor.cursor.copy(copy_sql) as copy:
+            for values in prepared:
+                copy.write_row(values)
 
 
 _MEASURE_EQUIPMENT: Final = {"reps": ("barbell",), "time": ("bodyweight",), "distance": ("machine",)}

@@ -95,7 +95,7 @@ def _parse(data: bytes, options: ImportOptions) -> ParsedFile:
 def _choices(matcher: Matcher, parsed: ParsedFile, options: ImportOptions) -> list[NameMatch]:
     unknown = [s for s in options.choices.values() if s not in (CREATE, SKIP) and s not in matcher.by_slug]
     if unknown:
-        raise ImportRefused("mapping", f"no exercise {unknown[0]!r}; see `repbook exercises`")
+        raise ImportRefused("mapping", f"no exercise {unknown[0]!r} (give an exercise slug, +new or -skip)")
     matches = matcher.match_all(parsed, options.choices)
     if options.create_missing:
         matches = [

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
@@ -94,7 +93,6 @@ def import_review(request: HttpRequest, pending_id: int) -> HttpResponse:
     report, error, status = _review(request, pending)
     if report is not None and not report.dry_run:
         forget_upload(user, pending.pk)
-        messages.success(request, f"Imported {report.workouts} workouts and {report.sets} sets.")
         return render(request, "web/import/done.html", {"report": report})
     context = {
         "pending": pending,
