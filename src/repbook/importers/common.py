@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator, Mapping
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 from typing import Final
 
 from repbook.core.imported import ImportFileError
@@ -218,3 +219,25 @@ def timestamp(text: str) -> datetime:
 def day(text: str) -> date:
     """A calendar day, in any form `timestamp` reads."""
     return timestamp(text).date()
+
+
+# Exports repeat the same few numbers on thousands of rows: each text is read once per process.
+@lru_cache(maxsize=4096)
+def cached_decimal(text: str, what: str) -> Decimal | None:
+    """`decimal`, remembered."""
+    return decimal(text, what)
+
+
+@lru_cache(maxsize=4096)
+def count(text: str, what: str) -> int | None:
+    """A whole number that is not negative (reps), or None for an empty cell."""
+    value = whole(text, what)
+    if value is not None and value < 0:
+        raise RowError(f"{what} {text!r} is negative")
+    return value
+
+
+@lru_cache(maxsize=4096)
+def timed_seconds(text: str, what: str) -> int | None:
+    """Seconds as `duration` reads them; 0 is no time (apps write 0 or 0:00:00 for untimed sets)."""
+    return duration(text, what) or None

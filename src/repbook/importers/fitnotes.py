@@ -21,13 +21,14 @@ from repbook.importers.common import (
     KM_M,
     MILE_M,
     RowError,
+    cached_decimal,
     columns,
+    count,
     csv_records,
     day,
     decimal,
-    duration,
     first_line,
-    whole,
+    timed_seconds,
 )
 
 NAME: Final = "fitnotes"
@@ -59,9 +60,6 @@ DISTANCE_UNITS: Final = {
     "ft": Decimal("0.3048"),
     "yd": Decimal("0.9144"),
 }
-
-#: Longer cells are no number, time or date any app writes (and common's patterns slow down on them).
-MAX_VALUE_CHARS: Final = 40
 
 
 def detect(text: str) -> bool:
@@ -141,14 +139,14 @@ class _Reader:
 
     def read_set(self, line: int, cells: list[str]) -> ImportedSet:
         at = self.at
-        reps = _count(cells[at["reps"]], "reps")
-        seconds = _seconds(cells[at["time"]], "time")
+        reps = count(cells[at["reps"]], "reps")
+        seconds = timed_seconds(cells[at["time"]], "time")
         distance = _distance(cells[at["distance"]], cells[at["distance_unit"]])
         if reps is None and seconds is None and distance is None:
             raise RowError("the set has no reps, no time and no distance")
         return ImportedSet(
             line=line,
-            weight=_number(cells[at["weight"]], "weight"),
+            weight=cached_decimal(cells[at["weight"]], "weight"),
             unit=self.unit(cells[at["weight_unit"]]),
             reps=reps,
             duration_s=seconds,
@@ -174,25 +172,13 @@ class _Reader:
         return workout
 
 
-def _short(text: str, what: str) -> str:
-    if len(text) > MAX_VALUE_CHARS:
-        raise RowError(f"{what} {text[:MAX_VALUE_CHARS]!r}... is too long to be a value")
-    return text
-
-
-# Exports repeat the same few numbers and dates on thousands of rows: each text is read once.
-@lru_cache(maxsize=4096)
-def _number(text: str, what: str) -> Decimal | None:
-    return decimal(_short(text, what), what)
-
-
 _day = lru_cache(maxsize=4096)(day)
 
 
 @lru_cache(maxsize=4096)
 def _distance(text: str, unit: str) -> Decimal | None:
     """Metres from a distance and its unit (km, mi, m); 0 or empty is no distance."""
-    value = decimal(_short(text, "distance"), "distance")
+    value = decimal(text, "distance")
     if not value:
         return None
     if value < 0:
@@ -201,18 +187,3 @@ def _distance(text: str, unit: str) -> Decimal | None:
     if scale is None:
         raise RowError(f"distance {text!r} has no unit" if not unit else f"distance unit {unit!r} is unknown")
     return value * scale
-
-
-@lru_cache(maxsize=4096)
-def _count(text: str, what: str) -> int | None:
-    """A whole number that is not negative, or None for an empty cell."""
-    value = whole(_short(text, what), what)
-    if value is not None and value < 0:
-        raise RowError(f"{what} {text!r} is negative")
-    return value
-
-
-@lru_cache(maxsize=4096)
-def _seconds(text: str, what: str) -> int | None:
-    """Seconds from `0:01:00`; 0 is no time (FitNotes writes 0:00:00 for untimed sets)."""
-    return duration(_short(text, what), what) or None

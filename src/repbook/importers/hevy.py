@@ -20,13 +20,14 @@ from repbook.importers.common import (
     KM_M,
     MILE_M,
     RowError,
+    cached_decimal,
     columns,
+    count,
     csv_records,
     decimal,
-    duration,
     first_line,
+    timed_seconds,
     timestamp,
-    whole,
 )
 
 NAME: Final = "hevy"
@@ -66,9 +67,6 @@ SET_TYPES: Final = {
     "failure": "failure",
     "dropset": "drop",
 }
-
-#: Longer cells are no number, time or date any app writes (and common's patterns slow down on them).
-MAX_VALUE_CHARS: Final = 40
 
 
 def detect(text: str) -> bool:
@@ -151,18 +149,18 @@ class _Reader:
 
     def read_set(self, line: int, cells: list[str], set_type: str) -> ImportedSet:
         at = self.at
-        reps = _count(cells[at["reps"]], "reps")
-        seconds = _seconds(cells[at["duration"]], "duration_seconds")
+        reps = count(cells[at["reps"]], "reps")
+        seconds = timed_seconds(cells[at["duration"]], "duration_seconds")
         distance = _distance(cells[at["distance"]], self.distance_scale)
         if reps is None and seconds is None and distance is None:
             raise RowError("the set has no reps, no duration and no distance")
         return ImportedSet(
             line=line,
             set_type=set_type,
-            weight=_number(cells[at["weight"]], "weight"),
+            weight=cached_decimal(cells[at["weight"]], "weight"),
             unit=self.parsed.unit,
             reps=reps,
-            rpe=_number(cells[at["rpe"]], "RPE"),
+            rpe=cached_decimal(cells[at["rpe"]], "RPE"),
             duration_s=seconds,
             distance_m=distance,
         )
@@ -195,40 +193,13 @@ class _Reader:
         return int((ended_at - started_at).total_seconds()) if ended_at >= started_at else None
 
 
-def _short(text: str, what: str) -> str:
-    if len(text) > MAX_VALUE_CHARS:
-        raise RowError(f"{what} {text[:MAX_VALUE_CHARS]!r}... is too long to be a value")
-    return text
-
-
-# Exports repeat the same few numbers and times on thousands of rows: each text is read once.
-@lru_cache(maxsize=4096)
-def _number(text: str, what: str) -> Decimal | None:
-    return decimal(_short(text, what), what)
-
-
 _time = lru_cache(maxsize=4096)(timestamp)
-
-
-@lru_cache(maxsize=4096)
-def _count(text: str, what: str) -> int | None:
-    """A whole number that is not negative, or None for an empty cell."""
-    value = whole(_short(text, what), what)
-    if value is not None and value < 0:
-        raise RowError(f"{what} {text!r} is negative")
-    return value
 
 
 @lru_cache(maxsize=4096)
 def _distance(text: str, scale: Decimal) -> Decimal | None:
     """Metres from distance_km or distance_miles; 0 or empty is no distance."""
-    value = decimal(_short(text, "distance"), "distance")
+    value = decimal(text, "distance")
     if value is not None and value < 0:
         raise RowError(f"distance {text!r} is negative")
     return value * scale if value else None
-
-
-@lru_cache(maxsize=4096)
-def _seconds(text: str, what: str) -> int | None:
-    """Seconds as `common.duration` reads them; 0 is no duration (Hevy writes 0 for untimed sets)."""
-    return duration(_short(text, what), what) or None
