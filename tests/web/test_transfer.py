@@ -68,6 +68,14 @@ def select(html: str, number: int) -> str:
 # --- Upload, review, import ---
 
 
+def answered(*choices: str) -> dict[str, str]:
+    """The review form's fields for the wger names, as the page sends them, with these choices."""
+    fields = {}
+    for number, (name, choice) in enumerate(zip(WGER_NAMES, choices, strict=True)):
+        fields |= {f"foreign-{number}": name, f"proposed-{number}": "", f"name-{number}": choice}
+    return fields
+
+
 def test_the_import_page_shows_the_form_and_the_export_links(alice_client: Client) -> None:
     response = alice_client.get("/import/")
     assert response.status_code == 200
@@ -147,13 +155,7 @@ def test_unmatched_names_are_listed_and_refused_until_answered(alice: Any, alice
 
 def test_answered_names_import_and_are_remembered(alice: Any, alice_client: Client) -> None:
     pending_id, _ = review(alice_client, WGER)
-    answers = {
-        "name-0": "deadlift",
-        "name-1": "+new",
-        "name-2": "-skip",
-        "name-3": "-skip",
-        "name-4": "-skip",
-    }
+    answers = answered("deadlift", "+new", "-skip", "-skip", "-skip")
 
     preview = alice_client.post(f"/import/{pending_id}/", {"action": "preview", **answers})
     assert preview.status_code == 200
@@ -189,11 +191,9 @@ def test_answered_names_import_and_are_remembered(alice: Any, alice_client: Clie
 
 def test_a_bad_answer_is_refused_by_name(alice: Any, alice_client: Client) -> None:
     pending_id, _ = review(alice_client, WGER)
-    answers = {f"name-{n}": "-skip" for n in range(1, 5)}
+    answers = answered("no-such-slug", "-skip", "-skip", "-skip", "-skip")
     for action in ("preview", "import"):
-        response = alice_client.post(
-            f"/import/{pending_id}/", {"action": action, "name-0": "no-such-slug", **answers}
-        )
+        response = alice_client.post(f"/import/{pending_id}/", {"action": action, **answers})
         assert response.status_code == 422
         text = response.content.decode()
         assert 'class="callout error"' in text and "no exercise &#x27;no-such-slug&#x27;" in text
@@ -206,10 +206,8 @@ def test_another_users_exercise_is_not_an_answer(alice: Any, bob: Any, alice_cli
     bobs = custom_exercises.create(bob, CustomExerciseInput("Bobs secret lift", ("lower_back",)))
     pending_id, html = review(alice_client, WGER)
     assert f'value="{bobs.slug}"' not in html and "Bobs secret lift" not in html
-    answers = {f"name-{n}": "-skip" for n in range(1, 5)}
-    response = alice_client.post(
-        f"/import/{pending_id}/", {"action": "import", "name-0": bobs.slug, **answers}
-    )
+    answers = answered(bobs.slug, "-skip", "-skip", "-skip", "-skip")
+    response = alice_client.post(f"/import/{pending_id}/", {"action": "import", **answers})
     assert response.status_code == 422 and f"no exercise &#x27;{bobs.slug}&#x27;" in response.content.decode()
     assert nothing_written(alice)
 

@@ -6,7 +6,6 @@ import json
 from typing import Any, Literal
 
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.utils import timezone
 from ninja import File, Form, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
@@ -14,7 +13,7 @@ from ninja.responses import Status
 from pydantic import Field
 
 from repbook.importers.common import MAX_FILE_BYTES
-from repbook.services.export import backup_text, csv_lines
+from repbook.services.export import backup_text, csv_lines, export_filename
 from repbook.services.import_json import report_json
 from repbook.services.imports import ImportOptions, ImportRefused, import_file
 
@@ -62,15 +61,11 @@ def create_import(
     return Status(200 if options.dry_run else 201, report_json(report))
 
 
-def _filename(extension: str) -> str:
-    return f"repbook-{timezone.localdate():%Y-%m-%d}.{extension}"
-
-
 @router.get("/export.csv", response={200: None})
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Every set as one CSV row (columns documented in docs/import-export.md)."""
     response = StreamingHttpResponse(csv_lines(request.auth), content_type="text/csv; charset=utf-8")  # type: ignore[attr-defined]
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    response["Content-Disposition"] = f'attachment; filename="{export_filename("csv")}"'
     return response
 
 
@@ -78,5 +73,5 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
 def export_json(request: HttpRequest) -> HttpResponse:
     """Everything you own as JSON: the backup `repbook import` (or POST /imports) restores."""
     response = HttpResponse(backup_text(request.auth), content_type="application/json")  # type: ignore[attr-defined]
-    response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
+    response["Content-Disposition"] = f'attachment; filename="{export_filename("json")}"'
     return response

@@ -107,9 +107,8 @@ def import_(
     try:
         report = import_file(user, data, options, progress)
     except UnmatchedNames as exc:
-        preview = import_file(user, data, ImportOptions(fmt, unit, choices, dry_run=True))
         hint = "Write a mapping file like this and pass it with --map FILE (or use --create-missing):\n"
-        raise click.ClickException(f"{exc.message}.\n{hint}{mapping_template(preview)}") from exc
+        raise click.ClickException(f"{exc.message}.\n{hint}{mapping_template(exc.report)}") from exc
     except ImportRefused as exc:
         raise click.ClickException(exc.message if exc.field == "file" else str(exc)) from exc
     if as_json:

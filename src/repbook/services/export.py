@@ -19,6 +19,7 @@ from repbook.core.units import KG_PER_LB, plain
 from repbook.importers.repbook import CSV_COLUMNS, FORMAT_VERSION
 from repbook.importers.repbook import NAME as FORMAT_NAME
 from repbook.services.accounts import settings_for
+from repbook.services.import_write import SET_VALUE_FIELDS
 from repbook.storage.models import (
     ActiveProgram,
     BodyWeight,
@@ -46,27 +47,7 @@ SETTINGS_FIELDS: Final = (
     "secondary_muscle_weight",
     "muscle_targets",
 )
-_SET_FIELDS: Final = (
-    "id",
-    "workout_id",
-    "workout_exercise_id",
-    "order",
-    "set_type",
-    "weight_kg",
-    "typed_weight",
-    "typed_unit",
-    "reps",
-    "rpe",
-    "rir",
-    "duration_s",
-    "distance_m",
-    "side",
-    "notes",
-    "felt_pain",
-    "completed",
-    "target",
-    "performed_at",
-)
+_SET_FIELDS: Final = ("id", "workout_id", "workout_exercise_id", *SET_VALUE_FIELDS)
 
 
 def _num(value: Decimal | int | None) -> str | None:
@@ -288,6 +269,11 @@ def backup(user: Any) -> dict[str, Any]:
         ],
         "workouts": _workouts_json(user),
     }
+
+
+def export_filename(extension: str) -> str:
+    """The name a download is saved under: repbook-2026-11-21.csv."""
+    return f"repbook-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
 def backup_text(user: Any) -> str:

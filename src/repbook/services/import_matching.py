@@ -12,8 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from repbook.core.imported import ImportedExercise, ParsedFile
-from repbook.services.exercise_names import NamedExercise
-from repbook.services.quicklog import exercise_index
+from repbook.services.exercise_names import ExerciseIndex, NamedExercise
 from repbook.storage.models import Exercise, ExerciseMapping, owned
 
 #: A fuzzy match at least this good is proposed as the answer (and still listed for review).
@@ -73,16 +72,20 @@ def _by_name(parsed: ParsedFile) -> dict[str, list[ImportedExercise]]:
 
 
 class Matcher:
-    """Matches names against one user's exercises: 3 queries, then in memory."""
+    """Matches names against one user's exercises: 2 queries, then in memory."""
 
     def __init__(self, user: Any) -> None:
         self.user = user
-        self.index = exercise_index(user)
-        rows = Exercise.objects.visible_to(user).values_list(
-            "slug", "name", "measure", "bodyweight_fraction", "owner_id"
+        rows = list(
+            Exercise.objects.visible_to(user).values_list(
+                "pk", "slug", "name", "aliases", "measure", "bodyweight_fraction", "owner_id"
+            )
+        )
+        self.index = ExerciseIndex(
+            NamedExercise(pk, slug, name, tuple(aliases)) for pk, slug, name, aliases, *_ in rows
         )
         self.by_slug: dict[str, Choice] = {}
-        for slug, name, measure, fraction, owner in rows:
+        for _pk, slug, name, _aliases, measure, fraction, owner in rows:
             if owner is not None or slug not in self.by_slug:  # a custom slug shadows the catalog's
                 self.by_slug[slug] = Choice(slug, name, measure, fraction > 0)
         self.remembered = dict(owned(ExerciseMapping, user).values_list("foreign_name", "exercise__slug"))

@@ -18,12 +18,8 @@ from repbook.services.import_plan import Plan
 from repbook.storage.models import Exercise, Program, ProgramDay, Set, Workout, WorkoutExercise
 
 BATCH: Final = 2000
-#: The columns of a set as `insert_rows` writes them, in the order of the tuples built below.
-SET_COLUMNS: Final = (
-    "owner",
-    "workout",
-    "workout_exercise",
-    "exercise",
+#: What a set holds beyond its place in the log; the export reads the same fields.
+SET_VALUE_FIELDS: Final = (
     "order",
     "set_type",
     "weight_kg",
@@ -41,6 +37,8 @@ SET_COLUMNS: Final = (
     "target",
     "performed_at",
 )
+#: The columns of a set as `insert_rows` writes them, in the order of the tuples built below.
+SET_COLUMNS: Final = ("owner", "workout", "workout_exercise", "exercise", *SET_VALUE_FIELDS)
 _CONVERTED: Final = (models.DecimalField, models.DateTimeField, models.JSONField)
 
 
@@ -76,9 +74,6 @@ def insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tu
                 copy.write_row(values)
 
 
-_MEASURE_EQUIPMENT: Final = {"reps": ("barbell",), "time": ("bodyweight",), "distance": ("machine",)}
-
-
 def _new_exercise(user: Any, match: NameMatch) -> Exercise:
     primary, secondary = guess_muscles(match.foreign_name)
     name = match.foreign_name.strip()[:100] or "Imported exercise"
@@ -86,7 +81,7 @@ def _new_exercise(user: Any, match: NameMatch) -> Exercise:
         name=name,
         primary_muscles=primary,
         secondary_muscles=secondary,
-        equipment=_MEASURE_EQUIPMENT[match.kind],
+        equipment=(),  # unknown: the user says on the exercise's page
         measure=match.kind,
         introduction="Created by an import. Check its muscles and equipment.",
     )

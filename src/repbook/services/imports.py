@@ -35,9 +35,11 @@ class ImportRefused(FieldError):
 
 
 class UnmatchedNames(ImportRefused):
-    """Some exercise names match nothing and the user has not said what they are."""
+    """Some exercise names match nothing and the user has not said what they are; `report` is the
+    dry run's, to show them."""
 
-    def __init__(self, names: list[str]) -> None:
+    def __init__(self, report: ImportReport) -> None:
+        names = [n.foreign_name for n in report.unmatched]
         listed = ", ".join(repr(n) for n in names[:5]) + (", …" if len(names) > 5 else "")
         super().__init__(
             "mapping",
@@ -45,6 +47,7 @@ class UnmatchedNames(ImportRefused):
             "or create them as your own exercises",
         )
         self.names = names
+        self.report = report
 
 
 @dataclass(frozen=True)
@@ -81,7 +84,8 @@ class ImportReport:
         return [n for n in self.names if n.needs_review]
 
 
-def _parse(data: bytes, options: ImportOptions) -> ParsedFile:
+def read_file(data: bytes, options: ImportOptions) -> ParsedFile:
+    """The file read as `options` say (no database): ImportRefused when it cannot be."""
     if options.format not in ("auto", *FORMAT_NAMES):
         raise ImportRefused("format", f"must be auto or one of {', '.join(FORMAT_NAMES)}")
     if options.unit is not None and options.unit not in UNITS:
@@ -145,7 +149,7 @@ def import_file(
 ) -> ImportReport:
     """Import `data` for `user` as `options` say; ImportRefused (nothing written) when it cannot."""
     options = options or ImportOptions()
-    parsed = _parse(data, options)
+    parsed = read_file(data, options)
     unit = options.unit or parsed.unit or settings_for(user).unit
     matcher = Matcher(user)
     extra_customs = new_custom_exercises(user, parsed, matcher)
@@ -172,7 +176,8 @@ def import_file(
     if options.dry_run:
         return report
     if report.unmatched:
-        raise UnmatchedNames([n.foreign_name for n in report.unmatched])
+        report.dry_run = True  # what it holds is what would be imported
+        raise UnmatchedNames(report)
     try:
         with transaction.atomic():
             report.restored = restore_extras(user, parsed, report.problems)

@@ -7,14 +7,20 @@ from typing import Any
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from repbook.importers.registry import FORMAT_LABELS
 from repbook.services.accounts import settings_for
-from repbook.services.export import backup_text, csv_lines
+from repbook.services.export import backup_text, csv_lines, export_filename
 from repbook.services.import_matching import CREATE, SKIP
-from repbook.services.imports import ImportOptions, ImportRefused, ImportReport, import_file
+from repbook.services.imports import (
+    ImportOptions,
+    ImportRefused,
+    ImportReport,
+    UnmatchedNames,
+    import_file,
+    read_file,
+)
 from repbook.services.pending_imports import forget_upload, keep_upload, pending_upload
 from repbook.storage.models import Exercise, PendingImport
 from repbook.web.import_forms import ImportForm
@@ -22,7 +28,7 @@ from repbook.web.import_forms import ImportForm
 
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
-    """The upload form (and the export buttons); a valid upload goes on to its review."""
+    """The upload form (and the export buttons); a readable upload goes on to its review."""
     user: Any = request.user
     form = ImportForm(request.POST or None, request.FILES or None, initial={"unit": settings_for(user).unit})
     status = 200
@@ -30,28 +36,28 @@ def import_page(request: HttpRequest) -> HttpResponse:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             data = upload.read()
-            options = ImportOptions(form.cleaned_data["format"], form.cleaned_data["unit"], dry_run=True)
+            options = ImportOptions(form.cleaned_data["format"], form.cleaned_data["unit"])
             try:
-                import_file(user, data, options)
+                read_file(data, options)
             except ImportRefused as exc:
                 form.add_error("file" if exc.field == "file" else None, exc.message)
             else:
-                pending = keep_upload(user, upload.name, data, options.format, options.unit or "kg")
+                pending = keep_upload(user, upload.name, data, options.format, form.cleaned_data["unit"])
                 return redirect("import-review", pending_id=pending.pk)
         status = 422
     return render(request, "web/import/upload.html", {"form": form, "formats": FORMAT_LABELS}, status=status)
 
 
-def _choices(request: HttpRequest, report: ImportReport | None) -> dict[str, str]:
-    """The user's answers from the review form: field name-N holds the choice for name N."""
-    if request.method != "POST" or report is None:
-        return {}
+def _choices(request: HttpRequest) -> dict[str, str]:
+    """The user's answers: row N of the review form sends the foreign name (foreign-N), what Repbook
+    proposed (proposed-N) and the choice (name-N); only changed answers count as the user's own."""
     chosen = {}
-    for number, match in enumerate(report.names):
+    number = 0
+    while (foreign := request.POST.get(f"foreign-{number}")) is not None:
         value = request.POST.get(f"name-{number}", "")
-        current = match.choice.slug if match.choice else ""
-        if value and value != current:
-            chosen[match.foreign_name] = value
+        if value and value != request.POST.get(f"proposed-{number}", ""):
+            chosen[foreign] = value
+        number += 1
     return chosen
 
 
@@ -61,26 +67,27 @@ def _exercise_options(user: Any) -> list[tuple[str, str]]:
 
 
 def _review(request: HttpRequest, pending: PendingImport) -> tuple[ImportReport | None, str, int]:
-    """Dry-run the kept upload with the user's answers; import it when they asked to."""
+    """One run of the kept upload with the user's answers: a dry run, or the import when asked."""
     user: Any = request.user
+    importing = request.method == "POST" and request.POST.get("action") == "import"
 
     def run(choices: dict[str, str], dry_run: bool) -> ImportReport:
         options = ImportOptions(pending.format, pending.unit, choices, dry_run=dry_run)
         return import_file(user, bytes(pending.data), options)
 
+    choices = _choices(request) if request.method == "POST" else {}
     try:
-        report = run({}, dry_run=True)
+        return run(choices, dry_run=not importing), "", 200
+    except UnmatchedNames as exc:
+        return exc.report, exc.message, 422
+    except ImportRefused as exc:
+        if exc.field != "mapping":
+            return None, exc.message, 422
+        error = exc.message
+    try:  # an answer naming no exercise: show the review as the file alone gives it
+        return run({}, dry_run=True), error, 422
     except ImportRefused as exc:
         return None, exc.message, 422
-    choices = _choices(request, report)
-    try:
-        if choices:
-            report = run(choices, dry_run=True)
-        if request.method == "POST" and request.POST.get("action") == "import":
-            return run(choices, dry_run=False), "", 200
-    except ImportRefused as exc:
-        return report, exc.message, 422
-    return report, "", 200
 
 
 @login_required
@@ -106,15 +113,11 @@ def import_review(request: HttpRequest, pending_id: int) -> HttpResponse:
     return render(request, "web/import/review.html", context, status=status)
 
 
-def _filename(extension: str) -> str:
-    return f"repbook-{timezone.localdate():%Y-%m-%d}.{extension}"
-
-
 @login_required
 @require_GET
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     response = StreamingHttpResponse(csv_lines(request.user), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("csv")}"'
+    response["Content-Disposition"] = f'attachment; filename="{export_filename("csv")}"'
     return response
 
 
@@ -122,5 +125,5 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
 @require_GET
 def export_json(request: HttpRequest) -> HttpResponse:
     response = HttpResponse(backup_text(request.user), content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="{_filename("json")}"'
+    response["Content-Disposition"] = f'attachment; filename="{export_filename("json")}"'
     return response
