@@ -307,16 +307,6 @@ def test_a_file_that_is_not_fitnotes_is_refused(content: str, missing: str) -> N
         fitnotes.parse(content)
 
 
-@given(st.text())
-def test_any_text_parses_or_is_refused(content: str) -> None:
-    assert isinstance(fitnotes.detect(content), bool)
-    try:
-        parsed = fitnotes.parse(content)
-    except ImportFileError:
-        return
-    assert isinstance(parsed, ParsedFile)
-
-
 CELLS = st.one_of(
     st.text(max_size=8),
     st.sampled_from(

@@ -309,16 +309,6 @@ def test_a_file_that_is_not_hevy_is_refused(content: str, missing: str) -> None:
         hevy.parse(content)
 
 
-@given(st.text())
-def test_any_text_parses_or_is_refused(content: str) -> None:
-    assert isinstance(hevy.detect(content), bool)
-    try:
-        parsed = hevy.parse(content)
-    except ImportFileError:
-        return
-    assert isinstance(parsed, ParsedFile)
-
-
 CELLS = st.one_of(
     st.text(max_size=8),
     st.sampled_from(

@@ -490,15 +490,6 @@ def test_detect_refuses_other_files(text: str) -> None:
     assert not strong.detect(text)
 
 
-@given(st.text())
-def test_any_text_parses_or_raises_import_file_error(text: str) -> None:
-    try:
-        parsed = strong.parse(text)
-    except ImportFileError:
-        return
-    assert isinstance(parsed, ParsedFile)
-
-
 @given(
     st.sampled_from([A, A0, B, C, SPANISH]), st.lists(st.lists(st.text(max_size=12), max_size=14), max_size=6)
 )

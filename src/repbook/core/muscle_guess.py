@@ -80,9 +80,8 @@ FALLBACK: Final = ("quads",)
 def guess_muscles(name: str, category: str = "") -> tuple[tuple[str, ...], tuple[str, ...]]:
     """(primary, secondary) muscle slugs for an exercise called `name`; never empty primary."""
     words = fold(name).split()
-    text = " ".join(words)
     for needed, primary, secondary in _RULES:
-        if all(any(w.startswith(n) for w in words) for n in needed) or " ".join(needed) in text:
+        if all(any(w.startswith(n) for w in words) for n in needed):
             return primary, secondary
     by_category = _CATEGORIES.get(fold(category))
     return (by_category, ()) if by_category else (FALLBACK, ())

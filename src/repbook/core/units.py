@@ -64,8 +64,9 @@ def format_weight(
     return f"{plain(from_kg(kg, unit, places=1 if unit == 'lb' else 2))} {unit}"
 
 
-#: Apps convert with rounded factors (Strong uses 0.453592), so allow a small relative error.
-_RELATIVE_SLACK: Final = Decimal("0.00001")
+#: Apps convert with rounded factors (Strong uses 0.453592, 8e-7 off), so allow that much relative error
+#: and a little more; wider, and a converted 238.2492 kg would pass for a typed 238.25 kg.
+_RELATIVE_SLACK: Final = Decimal("0.000002")
 _LOADABLE_STEP: Final = Decimal("0.25")
 _FINE_STEP: Final = Decimal("0.05")
 

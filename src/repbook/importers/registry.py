@@ -14,14 +14,14 @@ FORMATS: Final[dict[str, ModuleType]] = {
     module.NAME: module for module in (repbook, strong, hevy, fitnotes, strengthlog, jefit, wger)
 }
 FORMAT_NAMES: Final = tuple(FORMATS)
-#: For people: what each format is and where its export comes from.
+#: For people: each format and the file it reads.
 FORMAT_LABELS: Final[dict[str, str]] = {
     "repbook": "Repbook (CSV export or JSON backup)",
-    "strong": "Strong (Settings → Export Strong data)",
-    "hevy": "Hevy (Settings → Export & import data → Export workouts)",
-    "fitnotes": "FitNotes (Settings → Spreadsheet export)",
-    "strengthlog": "StrengthLog (Profile → Export workouts)",
-    "jefit": "JEFIT (backup file)",
+    "strong": "Strong (CSV export)",
+    "hevy": "Hevy (workout_data.csv)",
+    "fitnotes": "FitNotes (spreadsheet export, CSV)",
+    "strengthlog": "StrengthLog (CSV export)",
+    "jefit": "JEFIT (backup CSV)",
     "wger": "wger (body-weight CSV or workout-log pages of its API)",
 }
 

@@ -93,8 +93,19 @@ def _weight(raw: ImportedSet, unit: str, as_typed: bool) -> tuple[Decimal | None
     return recover_typed(raw.weight, written_unit)
 
 
-def _planned_set(raw: ImportedSet, choice: Choice, unit: str, as_typed: bool, start: datetime) -> PlannedSet:
-    typed, typed_unit = _weight(raw, unit, as_typed)
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What every set of one import is read against."""
+
+    unit: str
+    exact: bool
+    today: date
+
+
+def _planned_set(
+    raw: ImportedSet, choice: Choice, ctx: _Context, start: datetime, start_day: date
+) -> PlannedSet:
+    typed, typed_unit = _weight(raw, ctx.unit, ctx.exact)
     if typed_unit not in ("kg", "lb"):
         raise SetValueError("unit", f"{typed_unit!r} is not kg or lb")
     if typed is None and choice.measure == "reps" and not choice.bodyweight:
@@ -115,8 +126,8 @@ def _planned_set(raw: ImportedSet, choice: Choice, unit: str, as_typed: bool, st
         values,
         measure=choice.measure,
         bodyweight=choice.bodyweight,
-        performed_on=timezone.localdate(performed_at),
-        today=timezone.localdate(),
+        performed_on=timezone.localdate(performed_at) if raw.performed_at else start_day,
+        today=ctx.today,
     )
     return PlannedSet(values, typed, typed_unit, performed_at, raw.felt_pain, raw.completed, raw.target)
 
@@ -155,11 +166,12 @@ def build_plan(
     """
     plan = Plan(problems=list(parsed.problems))
     seen = set(existing)
-    today = timezone.localdate()
+    ctx = _Context(unit, parsed.exact, timezone.localdate())
     for raw in parsed.workouts:
         start = aware(raw.started_at)
+        start_day = timezone.localdate(start)
         name = raw.name.strip()[:120]
-        if timezone.localdate(start) > today:
+        if start_day > ctx.today:
             plan.problems.append(Problem(raw.line, f"the workout on {start:%Y-%m-%d} is in the future"))
             continue
         planned = _planned_workout(raw, start, name, parsed.exact)
@@ -173,7 +185,7 @@ def build_plan(
             target = PlannedEntry(entry.name, entry.superset[:8], entry.notes, entry.rest_s, entry.target)
             for raw_set in entry.sets:
                 try:
-                    target.sets.append(_planned_set(raw_set, choice, unit, parsed.exact, start))
+                    target.sets.append(_planned_set(raw_set, choice, ctx, start, start_day))
                 except SetValueError as exc:
                     plan.problems.append(Problem(raw_set.line, f"{entry.name}: {exc.field} {exc.message}"))
             if target.sets:
