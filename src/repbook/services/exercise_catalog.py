@@ -10,7 +10,13 @@ from repbook.core.exercise import VARIATION_KIND_LABELS
 from repbook.core.muscles import MUSCLES
 from repbook.services.exercise_names import ExerciseIndex, NamedExercise
 from repbook.storage.models import Exercise, Set, UserSettings
-from repbook.storage.queries import exercise_by_slug, exercises_with_facts, facts
+from repbook.storage.queries import (
+    ListedExercise,
+    exercise_by_slug,
+    exercises_with_facts,
+    facts,
+    listed_exercises,
+)
 
 
 @dataclass(frozen=True)
@@ -46,8 +52,8 @@ class Directory:
     total: int
 
 
-def _cards(user: Any) -> list[tuple[Exercise, Card]]:
-    return [(row, Card(facts(row), row.is_custom)) for row in exercises_with_facts(user)]
+def _cards(user: Any) -> list[tuple[ListedExercise, Card]]:
+    return [(row, Card(row.facts, row.is_custom)) for row in listed_exercises(user)]
 
 
 def directory(user: Any, filters: DirectoryFilters) -> Directory:
@@ -65,7 +71,7 @@ def directory(user: Any, filters: DirectoryFilters) -> Directory:
         kept = {id(card) for card in cards}
         by_id = {row.pk: card for row, card in rows if id(card) in kept}
         index = ExerciseIndex(
-            NamedExercise(row.pk, row.slug, row.name, tuple(row.aliases))
+            NamedExercise(row.pk, row.facts.slug, row.facts.name, row.aliases)
             for row, _ in rows
             if row.pk in by_id
         )
@@ -137,9 +143,9 @@ def exercise_page(user: Any, slug: str, prefs: UserSettings | None = None) -> Ex
         a["slug"] for a in content.get("alternatives", [])
     }
     owned = frozenset(prefs.equipment) or None if prefs is not None else _owned_equipment(user)
-    candidates = exercises_with_facts(user).filter(pattern=exercise.pattern) | exercises_with_facts(
-        user
-    ).filter(slug__in=[s for s in linked if s])
+    # Only facts are needed of the candidates, not their page text.
+    rows = exercises_with_facts(user).defer("content", "search_text")
+    candidates = rows.filter(pattern=exercise.pattern) | rows.filter(slug__in=[s for s in linked if s])
     by_slug = {row.slug: facts(row) for row in candidates}
     variations = [
         LinkedExercise(v.get("slug") if v.get("slug") in by_slug else None, v["name"], v["text"], v["kind"])

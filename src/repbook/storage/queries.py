@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
@@ -16,6 +18,50 @@ def exercises_with_facts(user: Any) -> QuerySet[Exercise]:
         Prefetch("muscle_links", queryset=ExerciseMuscle.objects.order_by("muscle__order")),
         "equipment",
     )
+
+
+@dataclass(frozen=True)
+class ListedExercise:
+    """An exercise as lists and searches need it: plain facts, no page text."""
+
+    pk: int
+    facts: ExerciseFacts
+    aliases: tuple[str, ...]
+    is_custom: bool
+
+
+def listed_exercises(user: Any) -> list[ListedExercise]:
+    """Catalog plus the user's custom exercises, by name, as plain values: 3 queries.
+
+    The directory lists every exercise, so it reads tuples rather than model rows with their
+    page text (ten times the work for the same list)."""
+    visible = Exercise.objects.visible_to(user)
+    ids = visible.values("pk")
+    muscles: dict[int, dict[str, set[str]]] = defaultdict(lambda: {"primary": set(), "secondary": set()})
+    for exercise_id, muscle, role in ExerciseMuscle.objects.filter(exercise__in=ids).values_list(
+        "exercise_id", "muscle_id", "role"
+    ):
+        muscles[exercise_id][role].add(muscle)
+    equipment: dict[int, set[str]] = defaultdict(set)
+    links = Exercise.equipment.through.objects.filter(exercise__in=ids)
+    for exercise_id, slug in links.values_list("exercise_id", "equipment_id"):
+        equipment[exercise_id].add(slug)
+    listed = []
+    for pk, slug, name, aliases, pattern, level, owner_id in visible.values_list(
+        "pk", "slug", "name", "aliases", "pattern", "level", "owner_id"
+    ):
+        roles = muscles[pk]
+        facts = ExerciseFacts(
+            slug=slug,
+            name=name,
+            pattern=pattern,
+            level=level,
+            primary=frozenset(roles["primary"]),
+            secondary=frozenset(roles["secondary"]),
+            equipment=frozenset(equipment[pk]),
+        )
+        listed.append(ListedExercise(pk, facts, tuple(aliases), owner_id is not None))
+    return listed
 
 
 def exercise_by_slug(user: Any, slug: str, with_facts: bool = True) -> Exercise:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
@@ -39,6 +40,8 @@ def exercise_list(request: HttpRequest) -> HttpResponse:
     )
     context = {
         "directory": directory(request.user, filters),
+        # Each card links to exercises/<slug>/: one reverse() for the page, not one per card.
+        "exercises_url": reverse("exercises"),
         "filters": filters,
         "muscles": MUSCLES,
         "equipment": EQUIPMENT,
