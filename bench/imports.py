@@ -1,12 +1,12 @@
 """Time importing a large Strong export and exporting it again, with the SQL each step costs.
 
-    python bench/imports.py --rows 100000 [--runs 3] [--json FILE]
+    python bench/imports.py --rows 100000 [--runs 3] [--json FILE] [--export-user bench1]
 
 Writes a Strong CSV of N rows (bench/strong_csv.py), then for each run imports it into a fresh
 account of the configured database (REPBOOK_DATA_DIR or DATABASE_URL): the dry run (read, match,
 check) and the real import (the same plus the writes), then the CSV and JSON exports of the
 result. Reports the median of the runs per step. Bench accounts are named `import-bench-N` and
-deleted afterwards.
+deleted afterwards. `--export-user` also times both exports of an existing (generated) user.
 """
 
 from __future__ import annotations
@@ -90,14 +90,35 @@ def run_once(data: bytes, number: int) -> dict[str, tuple[float, int]]:
     return steps
 
 
+def export_timings(username: str, runs: int) -> dict[str, Any]:
+    """Median seconds of the CSV and JSON exports of an existing user, with their sets and queries."""
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        raise SystemExit(f"no user {username!r}: run bench/generate.py first")
+    timings: dict[str, Any] = {"user": username, "sets": Set.objects.filter(owner=user).count()}
+    for step, export in (
+        ("export csv", lambda: sum(len(line) for line in csv_lines(user))),
+        ("export json", lambda: len(backup_text(user))),
+    ):
+        measured = [_timed(export) for _ in range(runs)]
+        seconds = statistics.median(m[0] for m in measured)
+        timings[step] = {"median_s": round(seconds, 2), "queries": measured[0][1], "bytes": measured[0][2]}
+        print(
+            f"  {username} ({timings['sets']} sets): {step:<12} {seconds:7.2f} s  {measured[0][1]:5d} queries"
+        )
+    return timings
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rows", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--json", dest="json_path", help="also write the figures to this file")
+    parser.add_argument("--export-user", help="also time exporting this existing user's whole log")
     args = parser.parse_args(argv)
     ensure_ready()
+    exports = export_timings(args.export_user, args.runs) if args.export_user else None
     data = strong_file(args.rows, args.seed)
     runs = [run_once(data, n) for n in range(args.runs)]
     vendor = connection.vendor
@@ -114,6 +135,8 @@ def main(argv: list[str] | None = None) -> None:
         print(f"  {step:<28} {seconds:7.2f} s  {queries:5d} queries")
     if args.json_path:
         summary = {"rows": args.rows, "database": vendor, "runs": args.runs, "steps": results}
+        if exports is not None:
+            summary["export_user"] = exports
         Path(args.json_path).write_text(json.dumps(summary, indent=2) + "\n")
 
 

@@ -1,0 +1,120 @@
+"""SQL queries per request type, against their budgets: printed as JSON for the harness.
+
+    python bench/queries.py lifter1
+
+Runs each request the load runner sends through Django's whole stack in process (session or token
+authentication included) and counts its SQL statements. The budgets below are asserted by the
+test suite too (tests/bench/test_query_budgets.py), so a request that grows a query fails CI.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import django
+from django.apps import apps
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "repbook.settings")
+if not apps.ready:
+    django.setup()
+
+from django.db import connection
+from django.test import Client
+
+from repbook.services.accounts import create_token
+from repbook.services.programs import start_program
+from repbook.services.workouts import SetInput, log_set
+from repbook.storage.models import ActiveProgram, User
+
+
+@dataclass(frozen=True)
+class Budget:
+    name: str
+    #: Builds the request from the client and today's open workout id; returns the response.
+    send: Callable[[Client, dict[str, str], int], Any]
+    queries: int
+
+
+def _log_set(client: Client, token: dict[str, str], workout: int) -> Any:
+    payload = {"exercise": "deadlift", "reps": 5, "weight": 100, "workout": workout}
+    return client.post("/api/v1/sets", payload, content_type="application/json", headers=token)
+
+
+#: The load runner's request types and the most SQL statements each may run.
+BUDGETS = [
+    Budget("log a set (POST /api/v1/sets)", _log_set, 7),
+    Budget("logging page of an open workout", lambda c, t, w: c.get(f"/workouts/{w}/"), 10),
+    Budget("exercise directory (/exercises/)", lambda c, t, w: c.get("/exercises/"), 5),
+    Budget(
+        "exercise page with history (/exercises/deadlift/)", lambda c, t, w: c.get("/exercises/deadlift/"), 14
+    ),
+    Budget("stats page (/stats/)", lambda c, t, w: c.get("/stats/"), 14),
+    Budget(
+        "next workout (GET /api/v1/next-workout)",
+        lambda c, t, w: c.get("/api/v1/next-workout", headers=t),
+        11,
+    ),
+]
+
+
+class QueryCounter:
+    """Counts the SQL statements run through the connection."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def count_queries(user: User) -> list[dict[str, Any]]:
+    """Each budgeted request of `user` (given an active program and an open workout), counted.
+
+    Each runs once first, so one-off work (a first login's session row) is not counted."""
+    if not ActiveProgram.objects.filter(owner=user).exists():
+        start_program(user, "5x5-linear")
+    workout = log_set(user, SetInput("back-squat", reps=5, weight=Decimal(100))).workout_id
+    client = Client()
+    client.force_login(user)
+    token = {"Authorization": f"Bearer {create_token(user, 'query count').secret}"}
+    counted = []
+    for budget in BUDGETS:
+        budget.send(client, token, workout)
+        counter = QueryCounter()
+        with connection.execute_wrapper(counter):
+            response = budget.send(client, token, workout)
+        counted.append(
+            {
+                "name": budget.name,
+                "queries": counter.count,
+                "budget": budget.queries,
+                "status": response.status_code,
+            }
+        )
+    return counted
+
+
+def main() -> None:
+    from django.conf import settings
+
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
+    username = sys.argv[1] if len(sys.argv) > 1 else "lifter1"
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        raise SystemExit(f"no user {username!r}: run bench/generate.py first")
+    print(json.dumps(count_queries(user)))
+
+
+if __name__ == "__main__":
+    main()
