@@ -10,7 +10,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -18,7 +18,7 @@ from repbook.core.errors import FieldError
 from repbook.core.sets import SetValueError, SetValues, check_set_values
 from repbook.core.units import to_kg
 from repbook.services.workout_targets import target_for
-from repbook.storage.models import Exercise, Set, Workout, WorkoutExercise, owned
+from repbook.storage.models import Exercise, Set, User, Workout, WorkoutExercise, owned
 from repbook.storage.queries import exercise_by_slug
 
 #: An open workout older than this is not "today's": a new one starts.
@@ -92,6 +92,7 @@ def _workout_for(user: Any, workout_id: int | None, when: datetime) -> Workout:
         if workout is None:
             raise LogError("workout", f"you have no workout {workout_id}")
         return workout
+    _lock_open_workouts(user)
     workout = (
         owned(Workout, user)
         .select_for_update()
@@ -100,6 +101,19 @@ def _workout_for(user: Any, workout_id: int | None, when: datetime) -> Workout:
         .first()
     )
     return workout or Workout.objects.create(owner=user, started_at=when)
+
+
+def _lock_open_workouts(user: Any) -> None:
+    """Hold the user's row until the transaction ends, so two first sets sent at once cannot each
+    open a workout: while there is no open workout, locking it (select_for_update) locks nothing.
+
+    SQLite needs nothing: its one write lock (BEGIN IMMEDIATE) already orders the transactions.
+    """
+    if connection.features.has_select_for_update:
+        # FOR NO KEY UPDATE, not FOR UPDATE: a set logged into a locked workout checks its owner
+        # key (FOR KEY SHARE) while this waits for that workout; FOR UPDATE would deadlock them.
+        rows = User.objects.select_for_update(no_key=True).filter(pk=user.pk)
+        list(rows.values_list("pk", flat=True))
 
 
 @transaction.atomic
