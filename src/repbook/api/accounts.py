@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest
 from ninja import Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from repbook.services import accounts
+from repbook.api.errors import ErrorOut, errors
+from repbook.services import account_deletion, accounts
 from repbook.storage.models import ApiToken, owned
 
 router = Router(tags=["account"])
@@ -38,18 +40,45 @@ class NewTokenOut(TokenOut):
     token: str
 
 
-@router.get("/me", response=MeOut)
+@router.get("/me", response={200: MeOut, **errors(401)})
 def me(request: HttpRequest) -> MeOut:
     user = request.auth  # type: ignore[attr-defined]
     return MeOut(id=user.pk, username=user.username, unit=accounts.settings_for(user).unit)
 
 
-@router.get("/tokens", response=list[TokenOut])
+class DeleteMeIn(Schema):
+    password: str
+
+
+#: How a refused password answers: 422 none given, 403 wrong, 429 too many wrong ones (wait).
+REFUSED_STATUS = {"missing": 422, "wrong": 403, "locked": 429}
+
+
+@router.delete("/me", response={204: None, **errors(400, 401, 403, 422), 409: ErrorOut, 429: ErrorOut})
+def delete_me(request: HttpRequest, payload: DeleteMeIn) -> Status[None]:
+    """Delete your account and everything in it, for good. Needs your password, not only a token."""
+    user = request.auth  # type: ignore[attr-defined]
+    try:
+        account_deletion.check_password(request, user, payload.password)
+    except account_deletion.PasswordRefused as exc:
+        if exc.reason == "missing":
+            raise
+        raise HttpError(REFUSED_STATUS[exc.reason], exc.message) from exc
+    try:
+        account_deletion.delete_account(user)
+    except account_deletion.AccountDeletionError as exc:
+        raise HttpError(409, str(exc)) from exc
+    if request.session.get(SESSION_KEY):
+        logout(request)
+    return Status(204, None)
+
+
+@router.get("/tokens", response={200: list[TokenOut], **errors(401)})
 def list_tokens(request: HttpRequest) -> list[ApiToken]:
     return list(owned(ApiToken, request.auth))  # type: ignore[attr-defined]
 
 
-@router.post("/tokens", response={201: NewTokenOut})
+@router.post("/tokens", response={201: NewTokenOut, **errors(400, 401, 403, 422)})
 def create_token(request: HttpRequest, payload: TokenIn) -> Status[NewTokenOut]:
     try:
         new = accounts.create_token(request.auth, payload.name)  # type: ignore[attr-defined]
@@ -59,7 +88,7 @@ def create_token(request: HttpRequest, payload: TokenIn) -> Status[NewTokenOut]:
     return Status(201, out)
 
 
-@router.delete("/tokens/{token_id}", response={204: None})
+@router.delete("/tokens/{token_id}", response={204: None, **errors(401, 403, 404, 422)})
 def revoke_token(request: HttpRequest, token_id: int) -> Status[None]:
     accounts.revoke_token(request.auth, token_id)  # type: ignore[attr-defined]
     return Status(204, None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from repbook import __version__
-from repbook.cli import accounts, calc, exercises, log, programs, serve, stats, system, transfer
+from repbook.cli import accounts, backup, calc, exercises, log, programs, serve, stats, system, transfer
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -32,3 +32,4 @@ main.add_command(stats.stats)
 main.add_command(stats.bodyweight)
 main.add_command(transfer.import_)
 main.add_command(transfer.export)
+main.add_command(backup.backup)

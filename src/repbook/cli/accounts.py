@@ -11,7 +11,7 @@ from repbook.cli.context import ready, resolve_user
 
 @click.group()
 def user() -> None:
-    """Create and list user accounts."""
+    """Create, list and delete user accounts."""
 
 
 @user.command("create")
@@ -64,6 +64,32 @@ def user_list() -> None:
     for account in User.objects.order_by("username"):
         flags = " (admin)" if account.is_superuser else ""
         click.echo(f"{account.username}{flags}")
+
+
+@user.command("delete")
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@ready
+def user_delete(name: str, yes: bool) -> None:
+    """Delete the user NAME and everything they own: workouts, sets, exercises, programs, tokens."""
+    from repbook.services.account_deletion import AccountDeletionError, delete_account, owned_data
+    from repbook.storage.models import User
+
+    account = User.objects.filter(username=name).first()
+    if account is None:
+        raise click.ClickException(f"no user named {name!r}; see `repbook user list`")
+    if not yes:
+        held = owned_data(account)
+        click.echo(f"To keep a copy first: repbook export --user {name} -o FILE")
+        click.confirm(
+            f"Delete {name} with {held.workouts} workouts and {held.sets} sets? This cannot be undone",
+            abort=True,
+        )
+    try:
+        deleted = delete_account(account)
+    except AccountDeletionError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Deleted user {name}: {deleted.workouts} workouts, {deleted.sets} sets and all their data.")
 
 
 def _read_password(from_stdin: bool) -> str:

@@ -1,7 +1,18 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from repbook.web.views import accounts, exercises, home, programs, sets, stats, tools, transfer, workouts
+from repbook.web.views import (
+    account_delete,
+    accounts,
+    exercises,
+    home,
+    programs,
+    sets,
+    stats,
+    tools,
+    transfer,
+    workouts,
+)
 
 urlpatterns = [
     path("", home.home, name="home"),
@@ -10,6 +21,7 @@ urlpatterns = [
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("register/", accounts.register, name="register"),
     path("settings/", accounts.settings_page, name="settings"),
+    path("settings/delete/", account_delete.delete_page, name="account-delete"),
     path("settings/tokens/", accounts.create_token, name="token-create"),
     path("settings/tokens/<int:token_id>/revoke/", accounts.revoke_token, name="token-revoke"),
     path("exercises/", exercises.exercise_list, name="exercises"),
