@@ -20,6 +20,14 @@ PASSWORD = "correct-horse-battery-staple"
 STATS_DEFAULTS = {"e1rm_formula": "epley", "secondary_muscle_weight": "0.5"}
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache() -> None:
+    """The cache is files in the data dir and outlives a run: throttles count from zero in every test."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def make_user(db: None) -> Callable[..., User]:
     def make(username: str = "alice", **kwargs: Any) -> User:

@@ -12,6 +12,7 @@ Environment variables (all optional):
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -19,6 +20,7 @@ from pathlib import Path
 import dj_database_url
 import django_stubs_ext
 import platformdirs
+from django.core.exceptions import ImproperlyConfigured
 
 # Lets generic Django classes (ModelAdmin[Model], QuerySet[Model]) be subscripted at run time.
 django_stubs_ext.monkeypatch()
@@ -36,29 +38,36 @@ def _flag(name: str) -> bool:
 def _data_dir() -> Path:
     configured = os.environ.get("REPBOOK_DATA_DIR", "").strip()
     path = Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir("repbook"))
-    path.mkdir(parents=True, exist_ok=True)
+    # `repbook check` and `repbook serve` report a data dir that cannot be created.
+    with contextlib.suppress(OSError):
+        path.mkdir(parents=True, exist_ok=True)
     return path
 
 
-def _secret_key(data_dir: Path) -> str:
+def _secret_key(data_dir: Path) -> tuple[str, str]:
+    """The secret key, and why the data dir's key file could not be used ("" when it could)."""
     configured = os.environ.get("REPBOOK_SECRET_KEY")
     if configured is not None:
-        return configured
+        return configured, ""
     key_file = data_dir / "secret_key"
-    if not key_file.exists():
-        # Written once with owner-only permissions; O_EXCL keeps two first starts from racing.
-        try:
-            fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        except FileExistsError:
-            pass
-        else:
-            with os.fdopen(fd, "w") as handle:
-                handle.write(secrets.token_urlsafe(50))
-    return key_file.read_text().strip()
+    try:
+        if not key_file.exists():
+            # Written once with owner-only permissions; O_EXCL keeps two first starts from racing.
+            try:
+                fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                pass
+            else:
+                with os.fdopen(fd, "w") as handle:
+                    handle.write(secrets.token_urlsafe(50))
+        return key_file.read_text().strip(), ""
+    except OSError as exc:
+        # A throwaway key lets every command start and say what is wrong; serve refuses to run on it.
+        return secrets.token_urlsafe(50), f"the secret key file {key_file} cannot be used: {exc.strerror}"
 
 
 DATA_DIR = _data_dir()
-SECRET_KEY = _secret_key(DATA_DIR)
+SECRET_KEY, SECRET_KEY_PROBLEM = _secret_key(DATA_DIR)
 DEBUG = _flag("REPBOOK_DEBUG")
 HTTPS = _flag("REPBOOK_HTTPS")
 ALLOWED_HOSTS = [
@@ -86,6 +95,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "repbook.web.timing.ServerTimingMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Before WhiteNoise, so static files carry the same headers as pages.
+    "repbook.web.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -94,7 +105,6 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "repbook.web.middleware.SecurityHeadersMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -120,7 +130,13 @@ TEMPLATES = [
 SQLITE_PATH = DATA_DIR / "repbook.sqlite3"
 DATABASE_URL = os.environ.get("DATABASE_URL", "").strip()
 if DATABASE_URL:
-    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+    try:
+        DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60, conn_health_checks=True)}
+    except ValueError as exc:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL is not a database URL Repbook can use ({exc}); "
+            "write it like postgres://USER:PASSWORD@HOST:5432/NAME"
+        ) from exc
 else:
     DATABASES = {
         "default": {
@@ -171,6 +187,15 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+
+# Files in the data dir, so every worker process `repbook serve` starts sees the same counts
+# (the registration throttle lives here; a per-process memory cache would multiply its limit).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": str(DATA_DIR / "cache"),
+    }
+}
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("REPBOOK_TIME_ZONE", "UTC")

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from repbook.services.checks import configuration_problems, is_loopback
+from repbook.services.checks import (
+    configuration_problems,
+    configuration_warnings,
+    database_problems,
+    database_warnings,
+    is_loopback,
+)
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1", "localhost", "::1", "[::1]", "127.0.0.5"])
@@ -43,3 +49,34 @@ def test_public_host_needs_allowed_hosts(settings) -> None:
 def test_unwritable_data_dir_is_reported(settings, tmp_path) -> None:
     settings.DATA_DIR = tmp_path / "missing"
     assert any("does not exist" in p for p in configuration_problems())
+
+
+def test_any_host_allowed_is_refused_even_locally(settings) -> None:
+    settings.ALLOWED_HOSTS = ["repbook.example.org", "*"]
+    for host in ("127.0.0.1", "0.0.0.0"):
+        assert any("contains '*'" in p for p in configuration_problems(host))
+
+
+def test_a_secret_key_file_that_cannot_be_used_is_refused(settings) -> None:
+    settings.SECRET_KEY_PROBLEM = (
+        "the secret key file /srv/repbook/secret_key cannot be used: Permission denied"
+    )
+    problems = configuration_problems()
+    assert any(p.startswith(settings.SECRET_KEY_PROBLEM) and "REPBOOK_SECRET_KEY" in p for p in problems)
+
+
+def test_plain_http_on_a_public_host_is_a_warning_only(settings) -> None:
+    settings.ALLOWED_HOSTS = ["repbook.example.org"]
+    settings.HTTPS = False
+    assert configuration_problems("0.0.0.0") == []
+    assert configuration_warnings("127.0.0.1") == []
+    (warning,) = configuration_warnings("0.0.0.0")
+    assert "REPBOOK_HTTPS is off" in warning and "not marked Secure" in warning
+    settings.HTTPS = True
+    assert configuration_warnings("0.0.0.0") == []
+
+
+@pytest.mark.django_db
+def test_the_test_database_opens_and_is_migrated() -> None:
+    assert database_problems() == []
+    assert database_warnings() == []

@@ -39,3 +39,6 @@ def anonymous(request: HttpRequest) -> bool:
 
 AUTH = [BearerToken(), SessionCookie(csrf=True)]
 AUTH_OR_ANONYMOUS = [BearerToken(), SessionCookie(csrf=False), anonymous]
+#: `openapi_extra` of an AUTH_OR_ANONYMOUS operation: ninja appends this empty security requirement
+#: to the token and session ones, which tells clients that credentials are optional.
+PUBLIC: dict[str, Any] = {"security": [{}]}

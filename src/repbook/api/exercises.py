@@ -8,7 +8,8 @@ from django.http import HttpRequest
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
-from repbook.api.auth import AUTH_OR_ANONYMOUS
+from repbook.api.auth import AUTH_OR_ANONYMOUS, PUBLIC
+from repbook.api.errors import errors
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.muscles import MUSCLES
 from repbook.services.exercise_catalog import (
@@ -95,7 +96,7 @@ def _user(request: HttpRequest) -> Any:
     return getattr(request, "user", None)
 
 
-@router.get("/exercises", response=list[ExerciseSummaryOut])
+@router.get("/exercises", response={200: list[ExerciseSummaryOut], **errors(422)}, openapi_extra=PUBLIC)
 def list_exercises(request: HttpRequest, filters: Query[ExerciseFilters]) -> list[dict[str, Any]]:
     if filters.muscle and filters.muscle not in MUSCLES:
         raise HttpError(422, f"unknown muscle {filters.muscle!r}; one of: {', '.join(MUSCLES)}")
@@ -117,6 +118,6 @@ def list_exercises(request: HttpRequest, filters: Query[ExerciseFilters]) -> lis
     return out
 
 
-@router.get("/exercises/{slug}", response=ExerciseOut)
+@router.get("/exercises/{slug}", response={200: ExerciseOut, **errors(404)}, openapi_extra=PUBLIC)
 def get_exercise(request: HttpRequest, slug: str) -> dict[str, Any]:
     return exercise_detail(exercise_page(_user(request), slug))

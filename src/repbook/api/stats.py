@@ -10,6 +10,7 @@ from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
+from repbook.api.errors import errors
 from repbook.services import body_weight, guidance, training_stats
 from repbook.services.exercise_stats import exercise_stats_by_slug
 from repbook.services.stats_json import (
@@ -37,25 +38,25 @@ class WeeksIn(Schema):
     )
 
 
-@router.get("/stats/exercises/{slug}", response=dict[str, Any])
+@router.get("/stats/exercises/{slug}", response={200: dict[str, Any], **errors(401, 404)})
 def exercise_stats(request: HttpRequest, slug: str) -> dict[str, Any]:
     """e1RM per session (the user's formula; RPE-aware), rep maxes, records, volume per session."""
     return exercise_stats_json(exercise_stats_by_slug(_user(request), slug))
 
 
-@router.get("/stats/muscles", response=dict[str, Any])
+@router.get("/stats/muscles", response={200: dict[str, Any], **errors(401, 422)})
 def muscle_stats(request: HttpRequest, query: Query[WeeksIn]) -> dict[str, Any]:
     """Weekly hard sets per muscle (primary 1.0, secondary as set), frequency, weekly totals."""
     return training_json(training_stats.training_weeks(_user(request), query.weeks))
 
 
-@router.get("/stats/lifts", response=list[dict[str, Any]])
+@router.get("/stats/lifts", response={200: list[dict[str, Any]], **errors(401)})
 def best_lifts(request: HttpRequest) -> list[dict[str, Any]]:
     """The best reliable e1RM of every weighted exercise, heaviest first."""
     return best_lifts_json(training_stats.best_lifts(_user(request)))
 
 
-@router.get("/guidance", response=list[dict[str, Any]])
+@router.get("/guidance", response={200: list[dict[str, Any]], **errors(401)})
 def get_guidance(request: HttpRequest) -> list[dict[str, Any]]:
     """Advice from the coaching rules (pain, new exercises, volume jumps, frequency) with reasons."""
     user = _user(request)
@@ -81,19 +82,19 @@ def _reading(row: BodyWeight) -> BodyWeightOut:
     return BodyWeightOut.model_validate(body_weight_json(row))
 
 
-@router.get("/body-weight", response=list[BodyWeightOut])
+@router.get("/body-weight", response={200: list[BodyWeightOut], **errors(401)})
 def list_body_weight(request: HttpRequest) -> list[BodyWeightOut]:
     """Every reading, newest first."""
     return [_reading(row) for row in body_weight.body_weight_log(_user(request)).rows]
 
 
-@router.post("/body-weight", response={201: BodyWeightOut})
+@router.post("/body-weight", response={201: BodyWeightOut, **errors(400, 401, 403, 422)})
 def log_body_weight(request: HttpRequest, payload: BodyWeightIn) -> Status[BodyWeightOut]:
     row = body_weight.log_body_weight(_user(request), payload.weight, payload.unit, payload.date)
     return Status(201, _reading(row))
 
 
-@router.delete("/body-weight/{day}", response={204: None})
+@router.delete("/body-weight/{day}", response={204: None, **errors(401, 403, 404, 422)})
 def delete_body_weight(request: HttpRequest, day: dt.date) -> Status[None]:
     body_weight.delete_body_weight(_user(request), day)
     return Status(204, None)

@@ -12,6 +12,7 @@ from ninja.files import UploadedFile
 from ninja.responses import Status
 from pydantic import Field
 
+from repbook.api.errors import errors
 from repbook.importers.common import MAX_FILE_BYTES
 from repbook.services.export import backup_text, csv_lines, export_filename
 from repbook.services.import_json import report_json
@@ -44,7 +45,9 @@ def _choices(text: str) -> dict[str, str]:
     return {str(k): v for k, v in value.items()}
 
 
-@router.post("/imports", response={200: dict[str, Any], 201: dict[str, Any]})
+@router.post(
+    "/imports", response={200: dict[str, Any], 201: dict[str, Any], **errors(400, 401, 403, 413, 422)}
+)
 def create_import(
     request: HttpRequest, file: File[UploadedFile], options: Form[ImportIn]
 ) -> Status[dict[str, Any]]:
@@ -61,7 +64,7 @@ def create_import(
     return Status(200 if options.dry_run else 201, report_json(report))
 
 
-@router.get("/export.csv", response={200: None})
+@router.get("/export.csv", response={200: None, **errors(401)})
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     """Every set as one CSV row (columns documented in docs/import-export.md)."""
     response = StreamingHttpResponse(csv_lines(request.auth), content_type="text/csv; charset=utf-8")  # type: ignore[attr-defined]
@@ -69,7 +72,7 @@ def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     return response
 
 
-@router.get("/export.json", response={200: None})
+@router.get("/export.json", response={200: None, **errors(401)})
 def export_json(request: HttpRequest) -> HttpResponse:
     """Everything you own as JSON: the backup `repbook import` (or POST /imports) restores."""
     response = HttpResponse(backup_text(request.auth), content_type="application/json")  # type: ignore[attr-defined]

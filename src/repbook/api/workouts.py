@@ -9,7 +9,11 @@ from typing import Any, Literal
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
+from pydantic import field_validator
+from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import PydanticCustomError
 
+from repbook.api.errors import errors
 from repbook.services import workouts
 from repbook.storage.models import Set, Workout
 from repbook.storage.queries import workout_with_sets, workouts_between
@@ -18,12 +22,26 @@ router = Router(tags=["log"])
 
 SetType = Literal["warmup", "working", "drop", "failure", "amrap"]
 Side = Literal["both", "left", "right"]
+#: Far above any real load: keeps the unit conversion in range; the log's own limits then apply.
+TYPED_WEIGHT_LIMIT = Decimal(1_000_000)
+#: A PATCH field that may be left out (kept as it is) but not set to null: the schema shows no null.
+Kept = SkipJsonSchema[None]
+
+
+def refuse_null(value: Any) -> Any:
+    """Field validator of PATCH bodies: an explicit null for a field that cannot be empty is a 422."""
+    if value is None:
+        raise PydanticCustomError("not_null", "cannot be null; leave the field out to keep its value")
+    return value
 
 
 class SetIn(Schema):
     exercise: str = Field(description="exercise slug, e.g. back-extension")
     weight: Decimal | None = Field(
-        None, description="as typed; added load for bodyweight exercises, negative for assistance"
+        None,
+        ge=-TYPED_WEIGHT_LIMIT,
+        le=TYPED_WEIGHT_LIMIT,
+        description="as typed; added load for bodyweight exercises, negative for assistance",
     )
     unit: Literal["kg", "lb"] = "kg"
     reps: int | None = None
@@ -40,18 +58,20 @@ class SetIn(Schema):
 
 
 class SetPatch(Schema):
-    weight: Decimal | None = None
-    unit: Literal["kg", "lb"] | None = None
+    weight: Decimal | None = Field(None, ge=-TYPED_WEIGHT_LIMIT, le=TYPED_WEIGHT_LIMIT)
+    unit: Literal["kg", "lb"] | Kept = None
     reps: int | None = None
     rpe: Decimal | None = None
     rir: int | None = None
-    set_type: SetType | None = None
+    set_type: SetType | Kept = None
     duration_s: int | None = None
     distance_m: Decimal | None = None
-    side: Side | None = None
-    notes: str | None = None
-    performed_at: datetime | None = None
-    felt_pain: bool | None = None
+    side: Side | Kept = None
+    notes: str | Kept = None
+    performed_at: datetime | Kept = None
+    felt_pain: bool | Kept = None
+
+    _not_null = field_validator("unit", "set_type", "side", "notes", "performed_at", "felt_pain")(refuse_null)
 
 
 class SetOut(Schema):
@@ -107,11 +127,13 @@ class WorkoutOut(Schema):
 
 
 class WorkoutPatch(Schema):
-    name: str | None = None
-    notes: str | None = None
-    started_at: datetime | None = None
-    finished_at: datetime | None = None
-    felt_pain: bool | None = None
+    name: str | Kept = None
+    notes: str | Kept = None
+    started_at: datetime | Kept = None
+    finished_at: datetime | None = Field(None, description="null: the workout is not finished")
+    felt_pain: bool | Kept = None
+
+    _not_null = field_validator("name", "notes", "started_at", "felt_pain")(refuse_null)
 
 
 class WorkoutFilters(Schema):
@@ -168,26 +190,26 @@ def workout_out(workout: Workout) -> dict[str, Any]:
     }
 
 
-@router.post("/sets", response={201: SetOut})
+@router.post("/sets", response={201: SetOut, **errors(400, 401, 403, 422)})
 def log_set(request: HttpRequest, payload: SetIn) -> Status[dict[str, Any]]:
     data = workouts.SetInput(**payload.model_dump())
     row = workouts.log_set(request.auth, data)  # type: ignore[attr-defined]
     return Status(201, set_out(row, row.exercise.slug, row.exercise.name))
 
 
-@router.patch("/sets/{set_id}", response=SetOut)
+@router.patch("/sets/{set_id}", response={200: SetOut, **errors(400, 401, 403, 404, 422)})
 def update_set(request: HttpRequest, set_id: int, payload: SetPatch) -> dict[str, Any]:
     row = workouts.update_set(request.auth, set_id, payload.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
     return set_out(row, row.exercise.slug, row.exercise.name)
 
 
-@router.delete("/sets/{set_id}", response={204: None})
+@router.delete("/sets/{set_id}", response={204: None, **errors(401, 403, 404, 422)})
 def delete_set(request: HttpRequest, set_id: int) -> Status[None]:
     workouts.delete_set(request.auth, set_id)  # type: ignore[attr-defined]
     return Status(204, None)
 
 
-@router.get("/workouts", response=list[WorkoutSummaryOut])
+@router.get("/workouts", response={200: list[WorkoutSummaryOut], **errors(401, 422)})
 def list_workouts(request: HttpRequest, filters: Query[WorkoutFilters]) -> list[dict[str, Any]]:
     rows = workouts_between(request.auth, filters.from_, filters.to)  # type: ignore[attr-defined]
     return [
@@ -205,18 +227,18 @@ def list_workouts(request: HttpRequest, filters: Query[WorkoutFilters]) -> list[
     ]
 
 
-@router.get("/workouts/{workout_id}", response=WorkoutOut)
+@router.get("/workouts/{workout_id}", response={200: WorkoutOut, **errors(401, 404, 422)})
 def get_workout(request: HttpRequest, workout_id: int) -> dict[str, Any]:
     return workout_out(workout_with_sets(request.auth, workout_id))  # type: ignore[attr-defined]
 
 
-@router.patch("/workouts/{workout_id}", response=WorkoutOut)
+@router.patch("/workouts/{workout_id}", response={200: WorkoutOut, **errors(400, 401, 403, 404, 422)})
 def update_workout(request: HttpRequest, workout_id: int, payload: WorkoutPatch) -> dict[str, Any]:
     workouts.update_workout(request.auth, workout_id, payload.model_dump(exclude_unset=True))  # type: ignore[attr-defined]
     return workout_out(workout_with_sets(request.auth, workout_id))  # type: ignore[attr-defined]
 
 
-@router.delete("/workouts/{workout_id}", response={204: None})
+@router.delete("/workouts/{workout_id}", response={204: None, **errors(401, 403, 404, 422)})
 def delete_workout(request: HttpRequest, workout_id: int) -> Status[None]:
     workouts.delete_workout(request.auth, workout_id)  # type: ignore[attr-defined]
     return Status(204, None)

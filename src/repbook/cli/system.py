@@ -2,28 +2,54 @@
 
 from __future__ import annotations
 
+from typing import NoReturn
+
 import click
 
-from repbook.cli.context import friendly_errors, setup_django
+from repbook.cli.context import setup_django
 
 
 @click.command()
 @click.option("--host", default="127.0.0.1", show_default=True, help="The host you will serve on.")
 def check(host: str) -> None:
-    """Check the configuration and print what is wrong."""
-    setup_django()
+    """Check the configuration and print what is wrong.
+
+    Problems keep `repbook serve` from starting and make this exit with status 1; warnings are
+    printed too but may be what you want.
+    """
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        setup_django()
+    except click.ClickException as exc:  # setup_django's one sentence for unusable settings
+        _fail([" ".join(exc.message.split())])
+    except (ImproperlyConfigured, ValueError) as exc:
+        # Settings that cannot even be read: a DATABASE_URL that is no URL, an unknown time zone.
+        _fail([" ".join(str(exc).split())])
     from django.conf import settings
     from django.db import connection
 
-    from repbook.services.checks import configuration_problems
+    from repbook.services.checks import (
+        configuration_problems,
+        configuration_warnings,
+        database_problems,
+        database_warnings,
+    )
 
-    problems = configuration_problems(host)
-    with friendly_errors():
-        connection.ensure_connection()
+    problems = configuration_problems(host) + database_problems()
+    warnings = configuration_warnings(host)
+    if not problems:
+        warnings += database_warnings()
     click.echo(f"data dir: {settings.DATA_DIR}")
     click.echo(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+    for warning in warnings:
+        click.echo(f"warning: {warning}", err=True)
     if problems:
-        for problem in problems:
-            click.echo(f"problem: {problem}", err=True)
-        raise SystemExit(1)
+        _fail(problems)
     click.echo("configuration ok")
+
+
+def _fail(problems: list[str]) -> NoReturn:
+    for problem in problems:
+        click.echo(f"problem: {problem}", err=True)
+    raise SystemExit(1)

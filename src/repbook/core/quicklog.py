@@ -199,7 +199,8 @@ def parse_quicklog(text: str) -> QuickLog:
     """Read one quick-log line; raises QuickLogError pointing at what it could not read."""
     if not text.strip():
         raise QuickLogError(text, 0, "an exercise name followed by sets, e.g. 'Back extension 3x12'")
-    candidates = [m.start() for m in re.finditer(r"(?<=\s)\d", text)]
+    # The sets start at a digit after a space, with the exercise name before it (" 3x12" names none).
+    candidates = [m.start() for m in re.finditer(r"(?<=\s)\d", text) if text[: m.start()].strip()]
     if not candidates:
         end = len(text.rstrip())
         raise QuickLogError(text, end, "sets and reps after the exercise name, e.g. 3x12 or 100kg x 5")

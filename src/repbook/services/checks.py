@@ -1,4 +1,8 @@
-"""Configuration checks shared by `repbook serve` and `repbook check`."""
+"""Configuration checks shared by `repbook serve` and `repbook check`.
+
+A problem makes serving unsafe or impossible (serve refuses to start, check exits 1); a warning is
+worth knowing but may be what the operator wants (check prints it and still exits 0).
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,10 @@ import tempfile
 from pathlib import Path
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import DatabaseError, connection
+
+from repbook.services.bootstrap import pending_migrations
 
 #: A secret shorter than this is treated as a placeholder.
 MIN_SECRET_LENGTH = 32
@@ -34,23 +42,74 @@ def configuration_problems(host: str = "127.0.0.1") -> list[str]:
     public = not is_loopback(host)
     if public and settings.DEBUG:
         problems.append(f"REPBOOK_DEBUG is on while serving on {host}: debug pages leak secrets; unset it.")
-    if secret_is_weak(settings.SECRET_KEY):
+    data_dir = _data_dir_problems(Path(settings.DATA_DIR))
+    if settings.SECRET_KEY_PROBLEM:
+        # A data dir that is missing or read-only explains the key file too: say that once.
+        if not data_dir:
+            problems.append(f"{settings.SECRET_KEY_PROBLEM}; fix its permissions or set REPBOOK_SECRET_KEY.")
+    elif secret_is_weak(settings.SECRET_KEY):
         problems.append(
             f"REPBOOK_SECRET_KEY is a placeholder or shorter than {MIN_SECRET_LENGTH} characters; "
             "unset it to use the generated key, or set a long random one."
         )
-    if public and set(settings.ALLOWED_HOSTS) <= set(settings.LOOPBACK_HOSTS):
+    if "*" in settings.ALLOWED_HOSTS:
+        problems.append(
+            "REPBOOK_ALLOWED_HOSTS contains '*': Repbook would answer any Host header (host header "
+            "injection, DNS rebinding); list the host names people use."
+        )
+    elif public and set(settings.ALLOWED_HOSTS) <= set(settings.LOOPBACK_HOSTS):
         problems.append(
             f"serving on {host} but REPBOOK_ALLOWED_HOSTS only lists local names; "
             "set it to the host name people will use."
         )
-    problems.extend(_data_dir_problems(Path(settings.DATA_DIR)))
-    return problems
+    return problems + data_dir
+
+
+def configuration_warnings(host: str = "127.0.0.1") -> list[str]:
+    """What may be intended but is worth a look before serving on `host`, as sentences."""
+    if not is_loopback(host) and not settings.HTTPS:
+        return [
+            f"REPBOOK_HTTPS is off while serving on {host}: session and CSRF cookies are not marked "
+            "Secure and no HSTS is sent; behind an HTTPS proxy, set REPBOOK_HTTPS=1."
+        ]
+    return []
+
+
+def database_problems() -> list[str]:
+    """Whether the database can be opened and written, in one sentence each (never a traceback)."""
+    if not settings.DATABASE_URL and _data_dir_problems(Path(settings.DATA_DIR)):
+        return []  # the SQLite file lives in the data dir, whose problem is reported already
+    try:
+        connection.ensure_connection()
+    except (DatabaseError, ImproperlyConfigured) as exc:
+        where = "DATABASE_URL" if settings.DATABASE_URL else f"the SQLite file {settings.SQLITE_PATH}"
+        return [f"the database cannot be opened ({_first_line(exc)}); check {where}."]
+    sqlite_file = Path(settings.SQLITE_PATH)
+    if connection.vendor == "sqlite" and sqlite_file.exists() and not os.access(sqlite_file, os.W_OK):
+        return [
+            f"the database file {sqlite_file} is not writable; give the user running Repbook write access."
+        ]
+    return []
+
+
+def database_warnings() -> list[str]:
+    """Migrations not applied yet (every repbook command applies them; only check does not)."""
+    if pending_migrations():
+        return [
+            "the database lacks migrations (or is new): `repbook serve`, like every other repbook "
+            "command, applies them when it starts."
+        ]
+    return []
+
+
+def _first_line(exc: Exception) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
 
 
 def _data_dir_problems(data_dir: Path) -> list[str]:
     if not data_dir.is_dir():
-        return [f"the data directory {data_dir} does not exist"]
+        return [f"the data directory {data_dir} does not exist and cannot be created"]
     try:
         with tempfile.NamedTemporaryFile(dir=data_dir):
             pass

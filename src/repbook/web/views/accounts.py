@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
+from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -13,12 +17,33 @@ from repbook.services import accounts
 from repbook.storage.models import ApiToken, SiteSettings, owned
 from repbook.web.forms import RegistrationForm, TokenForm, UserSettingsForm
 
+#: Sign-up attempts one address may make per hour: plenty for a family behind one router, too few
+#: to find out which user names exist by trying to register them.
+REGISTRATIONS_PER_HOUR = 10
+
+
+def registration_attempts(address: str | None) -> int:
+    """Count one sign-up attempt from `address` in this hour's window; the count so far, this one included.
+
+    The count lives in the shared cache (files in the data dir), so all worker processes add up.
+    """
+    hour = int(time.time() // 3600)
+    key = f"register:{address or 'unknown'}:{hour}"
+    count = int(cache.get(key, 0)) + 1
+    cache.set(key, count, timeout=3600)
+    return count
+
 
 def register(request: HttpRequest) -> HttpResponse:
     if not SiteSettings.current().registration_open:
         return render(request, "registration/closed.html", status=403)
     if request.user.is_authenticated:
         return redirect("home")
+    if (
+        request.method == "POST"
+        and registration_attempts(get_client_ip_address(request)) > REGISTRATIONS_PER_HOUR
+    ):
+        return render(request, "registration/register_throttled.html", status=429)
     form = RegistrationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
