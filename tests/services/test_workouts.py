@@ -120,3 +120,11 @@ def test_update_and_delete_workouts(alice, bob) -> None:
         delete_workout(bob, workout.pk)
     delete_workout(alice, workout.pk)
     assert not Set.objects.exists()
+
+
+@pytest.mark.parametrize("weight", ["NaN", "Infinity", "3.4e38"])
+def test_a_weight_that_is_not_a_liftable_number_is_refused_by_name(alice, weight: str) -> None:
+    with pytest.raises(LogError) as refused:
+        log_set(alice, SetInput("deadlift", reps=5, weight=D(weight)))
+    assert refused.value.field == "weight"
+    assert not Set.objects.filter(owner=alice).exists()

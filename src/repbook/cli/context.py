@@ -18,8 +18,12 @@ F = TypeVar("F", bound=Callable[..., Any])
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "repbook.settings")
     import django
+    from django.core.exceptions import ImproperlyConfigured
 
-    django.setup()
+    try:
+        django.setup()
+    except ImproperlyConfigured as exc:  # a malformed DATABASE_URL, say: one sentence, no traceback
+        raise click.ClickException(str(exc)) from exc
 
 
 @contextmanager

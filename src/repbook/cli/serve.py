@@ -27,11 +27,13 @@ def serve(host: str, port: int, workers: int, threads: int, access_log: bool) ->
     from django.db import connections
 
     from repbook.services.bootstrap import create_first_user_if_none, ensure_ready
-    from repbook.services.checks import configuration_problems
+    from repbook.services.checks import configuration_problems, configuration_warnings
 
     problems = configuration_problems(host)
     if problems:
         raise click.ClickException("refusing to start:\n  - " + "\n  - ".join(problems))
+    for warning in configuration_warnings(host):
+        click.echo(f"warning: {warning}", err=True)
     with friendly_errors():
         ensure_ready()
         first = create_first_user_if_none()

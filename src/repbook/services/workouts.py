@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import connection, transaction
@@ -51,7 +51,10 @@ class SetInput:
 def _values(data: SetInput) -> SetValues:
     if data.unit not in ("kg", "lb"):
         raise LogError("unit", "must be kg or lb")
-    weight_kg = to_kg(data.weight, data.unit) if data.weight is not None else None
+    try:
+        weight_kg = to_kg(data.weight, data.unit) if data.weight is not None else None
+    except InvalidOperation as exc:  # NaN, infinity, or too many digits to keep grams
+        raise LogError("weight", "must be a number a lifter could lift") from exc
     return SetValues(
         weight_kg=weight_kg,
         reps=data.reps,
