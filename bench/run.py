@@ -74,7 +74,7 @@ QUICK = Size(
     workers=(1,), import_rows=10_000, runs=1,
 )  # fmt: skip
 FULL = Size(
-    years=10, gym_users=50, sequential=300, concurrent=400, concurrency=16, burst_clients=50, burst_sets=20,
+    years=10, gym_users=50, sequential=200, concurrent=200, concurrency=16, burst_clients=50, burst_sets=20,
     workers=(1, 2, 4), import_rows=100_000, runs=3,
 )  # fmt: skip
 
