@@ -18,7 +18,6 @@ import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -34,6 +33,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 
+from bench.queries import QueryCounter
 from repbook.storage.models import Set, User
 
 #: (name, path): what a user of the progress features loads.
@@ -63,17 +63,6 @@ class Timing:
 def _p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
-
-
-class QueryCounter:
-    """Counts the SQL statements run through the connection (it survives the per-request reconnect)."""
-
-    def __init__(self) -> None:
-        self.count = 0
-
-    def __call__(self, execute: Any, sql: str, params: Any, many: bool, context: Any) -> Any:
-        self.count += 1
-        return execute(sql, params, many, context)
 
 
 def measure(client: Client, name: str, path: str, runs: int) -> Timing:
