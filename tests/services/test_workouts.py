@@ -122,9 +122,20 @@ def test_update_and_delete_workouts(alice, bob) -> None:
     assert not Set.objects.exists()
 
 
-@pytest.mark.parametrize("weight", ["NaN", "Infinity", "3.4e38"])
-def test_a_weight_that_is_not_a_liftable_number_is_refused_by_name(alice, weight: str) -> None:
+@pytest.mark.parametrize(
+    ("weight", "unit", "message"),
+    [
+        ("NaN", "kg", "must be a number"),
+        ("Infinity", "lb", "must be a number"),
+        ("-Infinity", "kg", "must be a number"),
+        ("3.4e38", "kg", "must be at most"),
+        ("3.4e38", "lb", "must be at most"),
+    ],
+)
+def test_a_weight_that_is_not_a_liftable_number_is_refused_by_name(
+    alice, weight: str, unit: str, message: str
+) -> None:
     with pytest.raises(LogError) as refused:
-        log_set(alice, SetInput("deadlift", reps=5, weight=D(weight)))
-    assert refused.value.field == "weight"
+        log_set(alice, SetInput("deadlift", reps=5, weight=D(weight), unit=unit))
+    assert refused.value.field == "weight" and refused.value.message.startswith(message)
     assert not Set.objects.filter(owner=alice).exists()

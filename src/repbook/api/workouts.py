@@ -22,8 +22,6 @@ router = Router(tags=["log"])
 
 SetType = Literal["warmup", "working", "drop", "failure", "amrap"]
 Side = Literal["both", "left", "right"]
-#: Far above any real load: keeps the unit conversion in range; the log's own limits then apply.
-TYPED_WEIGHT_LIMIT = Decimal(1_000_000)
 #: A PATCH field that may be left out (kept as it is) but not set to null: the schema shows no null.
 Kept = SkipJsonSchema[None]
 
@@ -38,10 +36,7 @@ def refuse_null(value: Any) -> Any:
 class SetIn(Schema):
     exercise: str = Field(description="exercise slug, e.g. back-extension")
     weight: Decimal | None = Field(
-        None,
-        ge=-TYPED_WEIGHT_LIMIT,
-        le=TYPED_WEIGHT_LIMIT,
-        description="as typed; added load for bodyweight exercises, negative for assistance",
+        None, description="as typed; added load for bodyweight exercises, negative for assistance"
     )
     unit: Literal["kg", "lb"] = "kg"
     reps: int | None = None
@@ -58,7 +53,7 @@ class SetIn(Schema):
 
 
 class SetPatch(Schema):
-    weight: Decimal | None = Field(None, ge=-TYPED_WEIGHT_LIMIT, le=TYPED_WEIGHT_LIMIT)
+    weight: Decimal | None = None
     unit: Literal["kg", "lb"] | Kept = None
     reps: int | None = None
     rpe: Decimal | None = None

@@ -53,8 +53,10 @@ def _values(data: SetInput) -> SetValues:
         raise LogError("unit", "must be kg or lb")
     try:
         weight_kg = to_kg(data.weight, data.unit) if data.weight is not None else None
-    except InvalidOperation as exc:  # NaN, infinity, or too many digits to keep grams
-        raise LogError("weight", "must be a number a lifter could lift") from exc
+    except InvalidOperation:
+        # Infinity, or too many digits to round to the gram: left as typed for the set check
+        # (core.sets), which says what is wrong with it, as it does for every other weight.
+        weight_kg = data.weight
     return SetValues(
         weight_kg=weight_kg,
         reps=data.reps,
