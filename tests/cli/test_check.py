@@ -157,14 +157,24 @@ def test_a_bad_database_url_is_one_clear_line(data_dir: Path, url: str, problem:
     assert line.startswith(problem), line
 
 
-def test_every_command_says_a_malformed_database_url_in_one_line(data_dir: Path) -> None:
-    result = subprocess.run(
-        [*REPBOOK, "user", "list"],
-        env=env_for(data_dir, DATABASE_URL="nonsense"),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode == 1
-    assert "Traceback" not in result.stderr
-    assert result.stderr.startswith("Error: DATABASE_URL is not a database URL Repbook can use")
+@pytest.mark.parametrize(
+    ("setting", "words"),
+    [
+        ({"DATABASE_URL": "nonsense"}, "DATABASE_URL is not a database URL Repbook can use"),
+        ({"REPBOOK_TIME_ZONE": "Mars/Olympus"}, "Incorrect timezone setting: Mars/Olympus"),
+    ],
+)
+def test_every_command_says_unusable_settings_in_one_line(
+    data_dir: Path, setting: dict[str, str], words: str
+) -> None:
+    for command in (["user", "list"], ["check"]):
+        result = subprocess.run(
+            [*REPBOOK, *command],
+            env=env_for(data_dir, **setting),
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert result.returncode == 1, command
+        assert "Traceback" not in result.stderr
+        assert words in result.stderr.splitlines()[0], result.stderr

@@ -22,8 +22,10 @@ def setup_django() -> None:
 
     try:
         django.setup()
-    except ImproperlyConfigured as exc:  # a malformed DATABASE_URL, say: one sentence, no traceback
-        raise click.ClickException(str(exc)) from exc
+    except (ImproperlyConfigured, ValueError) as exc:
+        # Settings that cannot be used (a DATABASE_URL that is no URL, an unknown time zone):
+        # one sentence, no traceback.
+        raise click.ClickException(" ".join(str(exc).split())) from exc
 
 
 @contextmanager

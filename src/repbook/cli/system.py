@@ -17,15 +17,10 @@ def check(host: str) -> None:
     Problems keep `repbook serve` from starting and make this exit with status 1; warnings are
     printed too but may be what you want.
     """
-    from django.core.exceptions import ImproperlyConfigured
-
     try:
         setup_django()
-    except click.ClickException as exc:  # setup_django's one sentence for unusable settings
-        _fail([" ".join(exc.message.split())])
-    except (ImproperlyConfigured, ValueError) as exc:
-        # Settings that cannot even be read: a DATABASE_URL that is no URL, an unknown time zone.
-        _fail([" ".join(str(exc).split())])
+    except click.ClickException as exc:  # settings that cannot even be read
+        _fail([exc.message])
     from django.conf import settings
     from django.db import connection
 
