@@ -23,10 +23,9 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.parse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,7 +35,7 @@ if __package__ in (None, ""):
 
 from bench.load import Client, LoadResult, Request, Sample, run_load, session_headers, token_headers
 from bench.report import markdown
-from bench.server import RunningServer, ServerConfig, serving
+from bench.server import RunningServer, ServerConfig, create_database, server_env, serving, tokens_for
 
 BENCH = Path(__file__).resolve().parent
 RESULTS = BENCH / "results"
@@ -93,9 +92,9 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     size = QUICK if args.quick else FULL
     if args.gym_users is not None:
-        size = _replace(size, gym_users=max(1, args.gym_users))
+        size = replace(size, gym_users=max(1, args.gym_users))
     if args.workers:
-        size = _replace(size, workers=tuple(int(w) for w in args.workers.split(",")))
+        size = replace(size, workers=tuple(int(w) for w in args.workers.split(",")))
     started = time.perf_counter()
     with _database(args.database_url) as config:
         results = run(config, size, quick=args.quick)
@@ -109,30 +108,15 @@ def main(argv: list[str] | None = None) -> None:
     print(f"written: {args.output} and {args.output.with_suffix('.md')}")
 
 
-def _replace(size: Size, **changes: Any) -> Size:
-    return Size(**(vars(size) | changes))
-
-
 @contextmanager
 def _database(database_url: str) -> Iterator[ServerConfig]:
     data_dir = Path(tempfile.mkdtemp(prefix="repbook-bench-"))
     try:
         if database_url:
-            _recreate_postgres(database_url)
+            create_database(database_url)
         yield ServerConfig(data_dir=data_dir, database_url=database_url)
     finally:
         shutil.rmtree(data_dir, ignore_errors=True)
-
-
-def _recreate_postgres(database_url: str) -> None:
-    import psycopg
-
-    parts = urllib.parse.urlsplit(database_url)
-    name = parts.path.lstrip("/")
-    admin_url = urllib.parse.urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin_url, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
 
 
 def run(config: ServerConfig, size: Size, *, quick: bool) -> dict[str, Any]:
@@ -149,7 +133,7 @@ def run(config: ServerConfig, size: Size, *, quick: bool) -> dict[str, Any]:
         "gym": _generate(config, users=size.gym_users, years=1, prefix="gym", seed=1001),
     }
     gym = [f"gym{i}" for i in range(1, size.gym_users + 1)]
-    tokens = json.loads(_bench_script(config, "tokens.py", "lifter1", *gym))
+    tokens = tokens_for(config, ["lifter1", *gym])
     results["server"] = []
     for workers in size.workers:
         _step(f"serving with {workers} worker(s)")
@@ -177,9 +161,11 @@ def _load(server: RunningServer, size: Size, tokens: dict[str, str], gym: list[s
     browser = session_headers(base, "lifter1", PASSWORD)
     lifter = Client(base, token)
     _ok(lifter.send(Request.json("POST", "/api/v1/programs/5x5-linear/start", {})), "start a program")
-    workout = _open_workout(lifter)
+    workout = _open_workout(lifter, OPEN_WORKOUT)
+    sets_workout = 0
     # (name, headers, request): the logging page first, while its workout holds one session's sets;
-    # the sets logged after it go to a workout of their own.
+    # then sets are logged as the API's clients do, without a workout id, into today's open workout
+    # (a fresh one: it ends up with far more sets than a real session, the harder case).
     kinds: list[tuple[str, dict[str, str], Callable[[int, int], Request]]] = [
         (WORKOUT_PAGE, browser, lambda i, n: Request("GET", f"/workouts/{workout}/")),
         (LOG_SET, token, lambda i, n: Request.json("POST", "/api/v1/sets", _set("deadlift", n))),
@@ -193,6 +179,7 @@ def _load(server: RunningServer, size: Size, tokens: dict[str, str], gym: list[s
     for name, headers, make in kinds:
         if name == LOG_SET:
             _finish(lifter, workout)
+            sets_workout = _open_workout(lifter, [("deadlift", 5, 60)])
         runs = size.sequential if name != STATS_PAGE else max(20, size.sequential // 3)
         sequential.append(run_load(name, [Client(base, headers)], make, requests=runs))
         together = None
@@ -201,7 +188,7 @@ def _load(server: RunningServer, size: Size, tokens: dict[str, str], gym: list[s
             together = run_load(name, clients, make, requests=size.concurrent)
             concurrent.append(together)
         _progress(sequential[-1], together)
-    _finish(lifter, _open_workout(lifter, sets=[]))
+    _finish(lifter, sets_workout)
     figures["sequential"] = [r.as_json() for r in sequential]
     figures["concurrent"] = [r.as_json() for r in concurrent]
     figures["gym"] = _gym(base, size, tokens, gym).as_json()
@@ -216,17 +203,14 @@ def _set(slug: str, n: int, **extra: Any) -> dict[str, Any]:
     return {"exercise": slug, "reps": 5, "weight": 60 + n % 8 * 2.5} | extra
 
 
-def _open_workout(client: Client, sets: list[tuple[str, int, int]] | None = None) -> int:
-    """Today's open workout (opened by its first set), filled with a session's sets; returns its id."""
+def _open_workout(client: Client, sets: list[tuple[str, int, int]]) -> int:
+    """A new open workout for today (the last one was finished), opened by these sets; its id."""
     workout = 0
-    for slug, reps, weight in sets if sets is not None else OPEN_WORKOUT:
-        payload: dict[str, Any] = {"exercise": slug, "reps": reps, "weight": weight}
-        if workout:
-            payload["workout"] = workout
+    for slug, reps, weight in sets:
+        payload = {"exercise": slug, "reps": reps, "weight": weight} | (
+            {"workout": workout} if workout else {}
+        )
         sample = client.send(Request.json("POST", "/api/v1/sets", payload), keep_body=True)
-        workout = int(json.loads(_ok(sample, "log a set").body)["workout"])
-    if not workout:  # no sets given: the workout the next set would go to
-        sample = client.send(Request.json("POST", "/api/v1/sets", _set("deadlift", 0)), keep_body=True)
         workout = int(json.loads(_ok(sample, "log a set").body)["workout"])
     return workout
 
@@ -253,7 +237,7 @@ def _gym(base: str, size: Size, tokens: dict[str, str], gym: list[str]) -> LoadR
 
 def _burst(base: str, size: Size, owner: Client) -> dict[str, Any]:
     """50 clients log sets into one workout at once; count the rows afterwards."""
-    workout = _open_workout(owner, sets=[("back-extension", 12, 10)])
+    workout = _open_workout(owner, [("back-extension", 12, 10)])
     acknowledged: list[int] = []
 
     def record(index: int, request: Request, answer: Sample) -> None:
@@ -309,12 +293,12 @@ def _generate(config: ServerConfig, *, users: int, years: float, prefix: str, se
 
 def _bench_script(config: ServerConfig, script: str, *args: str) -> str:
     """Run one of bench/'s scripts against the run's database; its standard output."""
-    env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REPBOOK_DEBUG")}
-    env["REPBOOK_DATA_DIR"] = str(config.data_dir)
-    if config.database_url:
-        env["DATABASE_URL"] = config.database_url
     done = subprocess.run(
-        [sys.executable, str(BENCH / script), *args], env=env, capture_output=True, text=True, check=False
+        [sys.executable, str(BENCH / script), *args],
+        env=server_env(config),
+        capture_output=True,
+        text=True,
+        check=False,
     )
     if done.returncode != 0:
         raise SystemExit(f"bench/{script} failed:\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}")

@@ -1,7 +1,7 @@
 """Start and stop a real `repbook serve` (gunicorn, production settings) for load and crash tests.
 
     config = ServerConfig(Path("/tmp/rb-load"), workers=2)
-    token = create_user_with_token(config, "lifter")
+    token = create_user_with_token(config, "lifter")  # an API token
     with serving(config) as server:
         urllib.request.urlopen(server.base_url + "/healthz")
 
@@ -19,6 +19,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -128,41 +129,74 @@ def serving(config: ServerConfig) -> Iterator[RunningServer]:
 
 
 def create_user_with_token(config: ServerConfig, username: str) -> str:
-    """Create the user `username` (random password) with the `repbook` command; return a new API token."""
-    password = secrets.token_urlsafe(18)
-    _repbook(config, ["user", "create", username, "--password-stdin"], stdin=password + "\n")
-    return _repbook(config, ["token", "create", "bench", "--user", username]).strip()
+    """Create the user `username` (random password) and return a new API token."""
+    return create_users_with_tokens(config, [username])[username]
 
 
-#: Run by `create_users_with_tokens` in the server's environment: one Django start for all users.
-_CREATE_USERS = """
+def create_users_with_tokens(config: ServerConfig, usernames: list[str]) -> dict[str, str]:
+    """Create users (one random password) with an API token each, in one process: name -> token."""
+    return _tokens(config, usernames, password=secrets.token_urlsafe(18))
+
+
+def tokens_for(config: ServerConfig, usernames: list[str]) -> dict[str, str]:
+    """A new API token for each existing user (e.g. made by bench/generate.py): name -> token."""
+    return _tokens(config, usernames, password=None)
+
+
+#: Run by `_tokens` in the server's environment: one Django start for all users.
+_TOKENS = """
 import json, sys
 from repbook.cli.context import setup_django
 setup_django()
 from repbook.services.accounts import create_token, create_user
 from repbook.services.bootstrap import ensure_ready
+from repbook.storage.models import User
 ensure_ready()
 asked = json.load(sys.stdin)
-users = [create_user(name, asked["password"]) for name in asked["names"]]
+if asked["password"] is None:
+    users = [User.objects.get(username=name) for name in asked["names"]]
+else:
+    users = [create_user(name, asked["password"]) for name in asked["names"]]
 print(json.dumps({user.username: create_token(user, "bench").secret for user in users}))
 """
 
 
-def create_users_with_tokens(config: ServerConfig, usernames: list[str]) -> dict[str, str]:
-    """Create many users at once (one process instead of two per user); returns name -> API token."""
-    asked = json.dumps({"names": usernames, "password": secrets.token_urlsafe(18)})
-    tokens: dict[str, str] = json.loads(_run([sys.executable, "-c", _CREATE_USERS], config, asked))
+def _tokens(config: ServerConfig, usernames: list[str], password: str | None) -> dict[str, str]:
+    asked = json.dumps({"names": usernames, "password": password})
+    tokens: dict[str, str] = json.loads(_run([sys.executable, "-c", _TOKENS], config, asked))
     return tokens
+
+
+def with_database(url: str, name: str) -> str:
+    """A PostgreSQL `url` (postgres://user@host:port/db?options) naming the database `name` instead."""
+    parts = urllib.parse.urlsplit(url)
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
+
+
+def create_database(url: str) -> None:
+    """Create the PostgreSQL database `url` names, empty (dropping one of that name first)."""
+    drop_database(url)
+    _admin(url, "CREATE DATABASE {}")
+
+
+def drop_database(url: str) -> None:
+    """Drop the PostgreSQL database `url` names, ending its sessions (a killed server's may linger)."""
+    _admin(url, "DROP DATABASE IF EXISTS {} WITH (FORCE)")
+
+
+def _admin(url: str, statement: str) -> None:
+    import psycopg
+    from psycopg import sql
+
+    name = urllib.parse.urlsplit(url).path.lstrip("/")
+    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as admin:
+        admin.execute(sql.SQL(statement).format(sql.Identifier(name)))
 
 
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return int(sock.getsockname()[1])
-
-
-def _repbook(config: ServerConfig, args: list[str], stdin: str = "") -> str:
-    return _run([*REPBOOK, *args], config, stdin)
 
 
 def _run(command: list[str], config: ServerConfig, stdin: str) -> str:

@@ -10,12 +10,9 @@ import os
 import secrets
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-import psycopg
 import pytest
-from bench.server import ServerConfig
-from psycopg import sql
+from bench.server import ServerConfig, create_database, drop_database, with_database
 
 from tests.reliability.support import Backend
 
@@ -27,23 +24,9 @@ def backend(tmp_path: Path) -> Iterator[Backend]:
     if not url:
         yield Backend("sqlite", ServerConfig(data_dir))
         return
-    name = f"repbook_crash_{secrets.token_hex(4)}"
-    with psycopg.connect(with_database(url, "postgres"), autocommit=True) as admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    database_url = with_database(url, f"repbook_crash_{secrets.token_hex(4)}")
+    create_database(database_url)
     try:
-        yield Backend("postgresql", ServerConfig(data_dir, database_url=with_database(url, name)))
+        yield Backend("postgresql", ServerConfig(data_dir, database_url=database_url))
     finally:
-        with psycopg.connect(with_database(url, "postgres"), autocommit=True) as admin:
-            # A killed server's sessions may linger a moment; end them so the database can go.
-            admin.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-                " WHERE datname = %s AND pid <> pg_backend_pid()",
-                [name],
-            )
-            admin.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name)))
-
-
-def with_database(url: str, name: str) -> str:
-    """`url` (postgres://user@host:port/db?options) naming the database `name` instead."""
-    parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
+        drop_database(database_url)
