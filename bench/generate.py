@@ -42,6 +42,7 @@ from bench.records import History, SimSet
 from repbook.core.units import to_kg
 from repbook.services.accounts import AccountError, create_user
 from repbook.services.bootstrap import ensure_ready
+from repbook.services.data_dir import prepare_data_dir
 from repbook.storage.models import BodyWeight, Exercise, Set, User, UserSettings, Workout, WorkoutExercise
 
 PASSWORD = "bench-password-123"
@@ -282,6 +283,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    prepare_data_dir()
     ensure_ready()
     # The only clock read, and only without --end: pass --end to get the same rows on another day.
     end: date = args.end or timezone.localdate()

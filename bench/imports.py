@@ -39,6 +39,7 @@ from bench.strong_csv import write_csv
 from repbook.importers.registry import read
 from repbook.services.accounts import create_user
 from repbook.services.bootstrap import ensure_ready
+from repbook.services.data_dir import prepare_data_dir
 from repbook.services.export import backup_text, csv_lines
 from repbook.services.imports import ImportOptions, import_file
 from repbook.storage.models import Set, User, Workout
@@ -115,6 +116,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--json", dest="json_path", help="also write the figures to this file")
     parser.add_argument("--export-user", help="also time exporting this existing user's whole log")
     args = parser.parse_args(argv)
+    prepare_data_dir()
     ensure_ready()
     exports = export_timings(args.export_user, args.runs) if args.export_user else None
     data = strong_file(args.rows, args.seed)

@@ -150,7 +150,9 @@ from repbook.cli.context import setup_django
 setup_django()
 from repbook.services.accounts import create_token, create_user
 from repbook.services.bootstrap import ensure_ready
+from repbook.services.data_dir import prepare_data_dir
 from repbook.storage.models import User
+prepare_data_dir()
 ensure_ready()
 asked = json.load(sys.stdin)
 if asked["password"] is None:

@@ -8,14 +8,18 @@ Environment variables (all optional):
   REPBOOK_DEBUG          1/true to turn on debug pages (never on a public host)
   REPBOOK_ALLOWED_HOSTS  comma-separated host names served (default: localhost names)
   REPBOOK_HTTPS          1/true when served over HTTPS (secure cookies, HSTS, proxy header)
+  REPBOOK_TIME_ZONE      the server's time zone for dates (default UTC)
+  REPBOOK_EMAIL_URL      SMTP server for password-reset mail, e.g. smtp+tls://user:pass@host:587
+  REPBOOK_EMAIL_FROM     sender of that mail (default: repbook@ the first public allowed host)
 """
 
 from __future__ import annotations
 
-import contextlib
+import importlib.util
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import dj_database_url
 import django_stubs_ext
@@ -29,6 +33,7 @@ TRUE_WORDS = {"1", "true", "yes", "on"}
 LOOPBACK_HOSTS = ["localhost", "127.0.0.1", "[::1]", "::1"]
 #: Secret keys that are known, published or placeholders; `repbook check` and serve refuse them.
 WEAK_SECRET_KEYS = {"", "changeme", "change-me", "secret", "django-insecure", "repbook"}
+SECRET_KEY_FILE_NAME = "secret_key"
 
 
 def _flag(name: str) -> bool:
@@ -36,38 +41,35 @@ def _flag(name: str) -> bool:
 
 
 def _data_dir() -> Path:
+    # Only read here: `repbook serve` and `repbook migrate` create the folder (services/data_dir.py),
+    # so a command run with the wrong REPBOOK_DATA_DIR cannot leave a second, empty Repbook behind.
     configured = os.environ.get("REPBOOK_DATA_DIR", "").strip()
-    path = Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir("repbook"))
-    # `repbook check` and `repbook serve` report a data dir that cannot be created.
-    with contextlib.suppress(OSError):
-        path.mkdir(parents=True, exist_ok=True)
-    return path
+    return Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir("repbook"))
 
 
 def _secret_key(data_dir: Path) -> tuple[str, str]:
-    """The secret key, and why the data dir's key file could not be used ("" when it could)."""
+    """The secret key, and why the data dir's key file could not be used ("" when it could).
+
+    Without REPBOOK_SECRET_KEY and before the key file exists, a throwaway key lets read-only
+    commands start; `repbook serve` writes the key file first and then uses it.
+    """
     configured = os.environ.get("REPBOOK_SECRET_KEY")
     if configured is not None:
         return configured, ""
-    key_file = data_dir / "secret_key"
+    key_file = data_dir / SECRET_KEY_FILE_NAME
     try:
-        if not key_file.exists():
-            # Written once with owner-only permissions; O_EXCL keeps two first starts from racing.
-            try:
-                fd = os.open(key_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-            except FileExistsError:
-                pass
-            else:
-                with os.fdopen(fd, "w") as handle:
-                    handle.write(secrets.token_urlsafe(50))
         return key_file.read_text().strip(), ""
+    except FileNotFoundError:
+        return secrets.token_urlsafe(50), ""
     except OSError as exc:
         # A throwaway key lets every command start and say what is wrong; serve refuses to run on it.
         return secrets.token_urlsafe(50), f"the secret key file {key_file} cannot be used: {exc.strerror}"
 
 
 DATA_DIR = _data_dir()
+DATA_DIR_CONFIGURED = bool(os.environ.get("REPBOOK_DATA_DIR", "").strip())
 SECRET_KEY, SECRET_KEY_PROBLEM = _secret_key(DATA_DIR)
+SECRET_KEY_CONFIGURED = "REPBOOK_SECRET_KEY" in os.environ
 DEBUG = _flag("REPBOOK_DEBUG")
 HTTPS = _flag("REPBOOK_HTTPS")
 ALLOWED_HOSTS = [
@@ -84,7 +86,6 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
-    "ninja",
     "axes",
     "repbook.storage",
     "repbook.catalog",
@@ -111,10 +112,22 @@ MIDDLEWARE = [
 ROOT_URLCONF = "repbook.urls"
 WSGI_APPLICATION = "repbook.wsgi.application"
 
+
+# django-ninja's templates and static files for the API docs, found without importing ninja
+# (an installed app is imported by every command; see api/docs.py).
+def _package_dir(name: str) -> Path:
+    spec = importlib.util.find_spec(name)
+    if spec is None or not spec.submodule_search_locations:
+        raise ImproperlyConfigured(f"the {name} package is not installed; reinstall Repbook")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
+_NINJA_DIR = _package_dir("ninja")
+
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        "DIRS": [_NINJA_DIR / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -201,12 +214,50 @@ CACHES = {
     }
 }
 
+
+def _email_settings(url: str) -> dict[str, object]:
+    """Django's SMTP settings from REPBOOK_EMAIL_URL: smtp:// (plain), smtp+tls:// (STARTTLS), smtps://."""
+    parts = urlsplit(url)
+    schemes = {"smtp": (False, False), "smtp+tls": (True, False), "smtps": (False, True)}
+    if parts.scheme not in schemes or not parts.hostname:
+        raise ImproperlyConfigured(
+            "REPBOOK_EMAIL_URL is not an SMTP URL Repbook can use; write it like "
+            "smtp+tls://USER:PASSWORD@HOST:587 (or smtp:// without TLS, smtps:// for port 465)"
+        )
+    use_tls, use_ssl = schemes[parts.scheme]
+    try:
+        port = parts.port or (465 if use_ssl else 587 if use_tls else 25)
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"REPBOOK_EMAIL_URL has a bad port: {exc}") from exc
+    return {
+        "EMAIL_BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+        "EMAIL_HOST": parts.hostname,
+        "EMAIL_PORT": port,
+        "EMAIL_HOST_USER": unquote(parts.username or ""),
+        "EMAIL_HOST_PASSWORD": unquote(parts.password or ""),
+        "EMAIL_USE_TLS": use_tls,
+        "EMAIL_USE_SSL": use_ssl,
+        "EMAIL_TIMEOUT": 20,
+    }
+
+
+# Password reset by e-mail works only with an SMTP server; without one the login page says to ask
+# the administrator for a temporary password.
+EMAIL_URL = os.environ.get("REPBOOK_EMAIL_URL", "").strip()
+PASSWORD_RESET_BY_EMAIL = bool(EMAIL_URL)
+if EMAIL_URL:
+    globals().update(_email_settings(EMAIL_URL))
+_MAIL_HOST = next((h.lstrip(".") for h in ALLOWED_HOSTS if h not in LOOPBACK_HOSTS and h != "*"), "localhost")
+DEFAULT_FROM_EMAIL = os.environ.get("REPBOOK_EMAIL_FROM", "").strip() or f"Repbook <repbook@{_MAIL_HOST}>"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
+
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("REPBOOK_TIME_ZONE", "UTC")
 USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [_NINJA_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

@@ -73,6 +73,7 @@ def run(*args: str) -> Result:
 @pytest.mark.slow
 def test_a_backup_while_sets_are_logged_is_consistent(tmp_path: Path) -> None:
     live = tmp_path / "live"
+    assert repbook(live, "migrate").returncode == 0
     created = repbook(live, "user", "create", "alice", "--password-stdin", stdin=PASSWORD + "\n")
     assert created.returncode == 0, created.stderr
     writer = subprocess.Popen(
@@ -122,6 +123,7 @@ def test_a_backup_while_sets_are_logged_is_consistent(tmp_path: Path) -> None:
 def test_restore_the_copy_into_a_new_data_dir(tmp_path: Path) -> None:
     live, restored = tmp_path / "live", tmp_path / "restored"
     monday = (date.today() - timedelta(days=7)).isoformat()
+    assert repbook(live, "migrate").returncode == 0
     for line, day in (("Deadlift 140kg x 5,5,4", monday), ("Pull-up 3x8 +5kg", monday)):
         logged = repbook(live, "log", line, "--date", day)
         assert logged.returncode == 0, logged.stderr

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -43,7 +44,7 @@ def ready_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A data dir with its secret key and a migrated SQLite database, made once and copied per test."""
     data_dir = tmp_path_factory.mktemp("ready") / "data"
     result = subprocess.run(
-        [*REPBOOK, "user", "list"], env=env_for(data_dir), capture_output=True, text=True, timeout=120
+        [*REPBOOK, "migrate"], env=env_for(data_dir), capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
     return data_dir
@@ -73,11 +74,23 @@ def test_a_good_configuration_passes(data_dir: Path) -> None:
     assert lines(result.stderr, "problem") == lines(result.stderr, "warning") == []
 
 
-def test_a_fresh_data_dir_passes_and_says_serve_migrates(tmp_path: Path) -> None:
+def test_a_fresh_data_dir_passes_says_serve_creates_it_and_is_left_untouched(tmp_path: Path) -> None:
     result = check(env_for(tmp_path / "fresh"))
     assert result.returncode == 0, result.stderr
+    assert f"data dir: {tmp_path / 'fresh'}" in result.stdout
+    assert f"database: SQLite {tmp_path / 'fresh' / 'repbook.sqlite3'}" in result.stdout
     (warning,) = lines(result.stderr, "warning")
-    assert "lacks migrations" in warning and "`repbook serve`" in warning
+    assert "no database" in warning and "`repbook serve`" in warning
+    assert not (tmp_path / "fresh").exists()
+
+
+def test_a_database_that_lacks_migrations_is_named(data_dir: Path) -> None:
+    with sqlite3.connect(data_dir / "repbook.sqlite3") as db:
+        db.execute("DELETE FROM django_migrations WHERE id = (SELECT max(id) FROM django_migrations)")
+    result = check(env_for(data_dir))
+    assert result.returncode == 0, result.stderr
+    (warning,) = lines(result.stderr, "warning")
+    assert "lacks 1 migration " in warning and "`repbook migrate`" in warning
 
 
 def test_a_public_host_over_plain_http_passes_with_a_warning(data_dir: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -23,19 +24,67 @@ def fresh_env(data_dir: Path) -> dict[str, str]:
     return env
 
 
-def test_a_command_on_a_fresh_data_dir_migrates_and_creates_the_first_user(tmp_path: Path) -> None:
-    result = subprocess.run(
-        [*REPBOOK, "token", "create", "cli"],
-        env=fresh_env(tmp_path),
-        capture_output=True,
-        text=True,
-        timeout=120,
+def run(data_dir: Path, *args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*REPBOOK, *args], env=fresh_env(data_dir) | env, capture_output=True, text=True, timeout=120
     )
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.strip().startswith("rb_")
-    assert "Created your Repbook account" in result.stderr
-    assert (tmp_path / "repbook.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("log", "Deadlift 100kg x 5"),
+        ("token", "create", "cli"),
+        ("user", "list"),
+        ("exercises",),
+        ("exercise", "back-extension"),
+        ("next",),
+        ("import", "missing.csv"),
+        ("backup", "copy.sqlite3"),
+    ],
+)
+def test_a_command_on_a_missing_data_dir_creates_nothing_and_says_where_it_looked(
+    tmp_path: Path, args: tuple[str, ...]
+) -> None:
+    data_dir = tmp_path / "not-here"
+    result = run(data_dir, *args)
+    assert result.returncode != 0
+    assert f"there is no Repbook database in {data_dir} (from REPBOOK_DATA_DIR)" in result.stderr
+    assert "`repbook serve`" in result.stderr and "Traceback" not in result.stderr
+    assert not data_dir.exists()
+
+
+def test_without_repbook_data_dir_the_default_folder_is_named(tmp_path: Path) -> None:
+    env = {k: v for k, v in fresh_env(tmp_path).items() if k != "REPBOOK_DATA_DIR"}
+    env |= {"HOME": str(tmp_path), "XDG_DATA_HOME": str(tmp_path / "xdg")}
+    result = subprocess.run([*REPBOOK, "user", "list"], env=env, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    assert f"in {tmp_path / 'xdg' / 'repbook'} (the default data directory" in result.stderr
+    assert "REPBOOK_DATA_DIR" in result.stderr
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_read_only_commands_create_nothing(tmp_path: Path) -> None:
+    data_dir = tmp_path / "not-here"
+    for args in (("check",), ("--help",), ("calc", "e1rm", "100", "5"), ("--version",), ("log", "--help")):
+        assert run(data_dir, *args).returncode == 0, args
+    assert not data_dir.exists()
+
+
+def test_migrate_makes_the_data_dir_then_commands_use_it(tmp_path: Path) -> None:
+    migrated = run(tmp_path, "migrate")
+    assert migrated.returncode == 0, migrated.stderr
+    assert f"Database: SQLite {tmp_path / 'repbook.sqlite3'}" in migrated.stdout
+    assert "migrations applied" in migrated.stdout
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+    assert "already up to date" in run(tmp_path, "migrate").stdout
+
+    token = run(tmp_path, "token", "create", "cli")
+    assert token.returncode == 0, token.stderr
+    assert token.stdout.strip().startswith("rb_")
+    assert "Created your Repbook account" in token.stderr  # the first command that needs a user
+    programs = run(tmp_path, "programs", "--json")
+    assert len(json.loads(programs.stdout)) == 7
 
 
 def test_check_reports_a_placeholder_secret(tmp_path: Path) -> None:

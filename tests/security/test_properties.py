@@ -25,7 +25,8 @@ from repbook.core.imported import ImportFileError, ParsedFile
 from repbook.core.program_text import ProgramSyntaxError, parse_prescription, parse_program, print_program
 from repbook.core.quicklog import QuickLogError, parse_quicklog
 from repbook.importers.common import decode
-from repbook.importers.registry import FORMAT_NAMES, FORMATS, read
+from repbook.importers.formats import FORMAT_NAMES
+from repbook.importers.registry import FORMATS, read
 from repbook.services.programs import ProgramError, save_user_program
 from repbook.services.quicklog import log_line
 from repbook.storage.models import User

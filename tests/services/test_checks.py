@@ -46,9 +46,16 @@ def test_public_host_needs_allowed_hosts(settings) -> None:
     assert any("REPBOOK_ALLOWED_HOSTS" in p for p in configuration_problems("0.0.0.0"))
 
 
-def test_unwritable_data_dir_is_reported(settings, tmp_path) -> None:
-    settings.DATA_DIR = tmp_path / "missing"
-    assert any("does not exist" in p for p in configuration_problems())
+def test_a_data_dir_that_cannot_be_created_is_a_problem(settings, tmp_path) -> None:
+    (tmp_path / "a-file").write_text("")
+    settings.DATA_DIR = tmp_path / "a-file" / "repbook"
+    assert any("does not exist and cannot be created" in p for p in configuration_problems())
+
+
+def test_a_data_dir_not_made_yet_is_no_problem_and_is_not_made(settings, tmp_path) -> None:
+    settings.DATA_DIR = tmp_path / "new" / "repbook"
+    assert configuration_problems() == []
+    assert not (tmp_path / "new").exists()
 
 
 def test_any_host_allowed_is_refused_even_locally(settings) -> None:

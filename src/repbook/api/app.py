@@ -10,6 +10,7 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from repbook import __version__
 from repbook.api import accounts, exercises, programs, stats, transfer, workouts
 from repbook.api.auth import AUTH
+from repbook.api.docs import LocalSwagger
 from repbook.api.nul_guard import refuse_nul_characters
 from repbook.core.errors import FieldError
 from repbook.services.programs import ProgramError
@@ -20,6 +21,7 @@ api = NinjaAPI(
     description="Repbook's JSON API. Authenticate with `Authorization: Bearer <token>`.",
     auth=AUTH,
     urls_namespace="api",
+    docs=LocalSwagger(),
 )
 api.add_decorator(refuse_nul_characters)
 api.add_router("", accounts.router)

@@ -5,7 +5,19 @@ from __future__ import annotations
 import click
 
 from repbook import __version__
-from repbook.cli import accounts, backup, calc, exercises, log, programs, serve, stats, system, transfer
+from repbook.cli import (
+    accounts,
+    backup,
+    calc,
+    exercises,
+    log,
+    migrate,
+    programs,
+    serve,
+    stats,
+    system,
+    transfer,
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -18,6 +30,7 @@ def main() -> None:
 
 
 main.add_command(serve.serve)
+main.add_command(migrate.migrate)
 main.add_command(accounts.user)
 main.add_command(accounts.token)
 main.add_command(system.check)

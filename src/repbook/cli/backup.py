@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from repbook.cli.context import setup_django
+from repbook.cli.context import friendly_errors, setup_django
 
 
 @click.command()
@@ -22,6 +22,7 @@ def backup(path: str, force: bool) -> None:
     from django.db import connections
 
     from repbook.services.backup import BackupError, backup_sqlite, pg_dump_command
+    from repbook.services.data_dir import require_database
 
     # No migration first (unlike other commands): a backup taken before an upgrade must hold the
     # database as it was.
@@ -34,6 +35,8 @@ def backup(path: str, force: bool) -> None:
             "(pg_dump asks for the password, or reads PGPASSWORD or ~/.pgpass; restore with pg_restore; "
             "see docs/backup-and-privacy.md)"
         )
+    with friendly_errors():
+        require_database()
     try:
         report = backup_sqlite(Path(connection.settings_dict["NAME"]), Path(path), force=force)
     except BackupError as exc:

@@ -4,13 +4,13 @@ at once; the `--json` shapes are listed in the group's help (`repbook calc -h`).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, TypeVar
 
 import click
 
+from repbook.cli.output import echo_json
 from repbook.core import e1rm, rpe, scores
 from repbook.core.plates import MAX_CALCULATOR_WEIGHT, STANDARD_SETUPS, BarbellSetup, plates_per_side
 from repbook.core.units import UNITS, plain, to_kg
@@ -103,7 +103,7 @@ def _shown(value: float | Decimal, unit: str) -> str:
 
 
 def _emit(data: dict[str, Any]) -> None:
-    click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+    echo_json(data)
 
 
 @click.group("calc")

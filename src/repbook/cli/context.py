@@ -34,9 +34,12 @@ def friendly_errors() -> Iterator[None]:
     from django.db import DatabaseError
 
     from repbook.catalog.files import CatalogError
+    from repbook.services.data_dir import NotReady
 
     try:
         yield
+    except NotReady as exc:
+        raise click.ClickException(str(exc)) from exc
     except CatalogError as exc:
         raise click.ClickException(f"the exercise catalog has an error: {exc}") from exc
     except DatabaseError as exc:
@@ -45,15 +48,22 @@ def friendly_errors() -> Iterator[None]:
 
 
 def ready(func: F) -> F:
-    """Decorator: set up Django and migrate/load the catalog before the command runs."""
+    """Decorator: set up Django and make sure the database is there and up to date.
+
+    A command never creates a database (only serve and migrate do); on SQLite, the single-machine
+    install, it applies the migrations a new version brings; on PostgreSQL it asks for
+    `repbook migrate`, which the operator runs once for all servers.
+    """
 
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         setup_django()
         from repbook.services.bootstrap import ensure_ready
+        from repbook.services.data_dir import data_location, require_database
 
         with friendly_errors():
-            ensure_ready()
+            require_database()
+            ensure_ready(migrate=data_location().is_sqlite)
             return func(*args, **kwargs)
 
     return wrapper  # type: ignore[return-value]
@@ -70,7 +80,7 @@ def parse_date(value: str | None, option: str = "--date") -> date | None:
 
 
 def resolve_user(name: str | None) -> Any:
-    """The user named, or the only user; on a fresh data dir, the first local user is created."""
+    """The user named, or the only user; on a database without users, the first local user is created."""
     from repbook.services.bootstrap import create_first_user_if_none
     from repbook.storage.models import User
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import textwrap
 from typing import Any
 
 import click
 
 from repbook.cli.context import ready
+from repbook.cli.output import echo_json
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.muscles import MUSCLES
 
@@ -25,14 +25,14 @@ def exercises(muscle: str | None, equipment: str | None, query: str, as_json: bo
         DirectoryFilters,
         directory,
         exercise_detail,
-        exercise_page,
+        exercise_pages,
     )
 
     found = directory(None, DirectoryFilters(q=query, muscle=muscle or "", equipment=equipment or ""))
     cards = {c.facts.slug: c for g in found.groups for c in g.cards}
     if as_json:
-        pages = [exercise_detail(exercise_page(None, slug)) for slug in sorted(cards)]
-        click.echo(json.dumps(pages, indent=2, ensure_ascii=False))
+        pages = [exercise_detail(page) for page in exercise_pages(None) if page.facts.slug in cards]
+        echo_json(pages)
         return
     for group in found.groups:
         click.secho(group.title, bold=True)
@@ -56,7 +56,7 @@ def exercise(slug: str, as_json: bool) -> None:
     except Exercise.DoesNotExist as exc:
         raise click.ClickException(f"no exercise {slug!r}; try `repbook exercises -q {slug}`") from exc
     if as_json:
-        click.echo(json.dumps(page, indent=2, ensure_ascii=False))
+        echo_json(page)
         return
     click.echo(render_page(page))
 

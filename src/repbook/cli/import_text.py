@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from repbook.importers.registry import FORMAT_LABELS
+from repbook.importers.formats import FORMAT_LABELS
 from repbook.services.import_matching import NameMatch
 from repbook.services.imports import ImportReport
 from repbook.services.stats_words import count_words

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
 import click
 
 from repbook.cli.context import ready, resolve_user
+from repbook.cli.output import echo_json
 
 USER_HELP = "The account (may be left out while there is one user)."
 
@@ -33,7 +33,7 @@ def programs_(username: str | None, as_json: bool) -> None:
     active = active_program(user) if user else None
     rows = [program_summary(p, active.program_id if active else None) for p in visible_programs(user)]
     if as_json:
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        echo_json(rows)
         return
     for row in rows:
         mark = " (following)" if row["active"] else ""
@@ -59,7 +59,7 @@ def show(slug: str, username: str | None, as_json: bool) -> None:
     user = resolve_user(username)
     detail = _or_fail(lambda: program_detail(program_for(user, slug)))
     if as_json:
-        click.echo(json.dumps(detail, indent=2, ensure_ascii=False))
+        echo_json(detail)
         return
     click.secho(detail["name"], bold=True)
     if detail["description"]:
@@ -161,7 +161,7 @@ def next_(username: str | None, as_json: bool, start: bool) -> None:
         if not as_json:
             click.echo(f'Started workout {workout.pk}, {workout.name}: log with `repbook log "..."`.')
     if as_json:
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data)
         return
     day = data["day"]
     click.secho(f"{data['program']['name']}: {day['name']} (day {day['number']} of {day['of']})", bold=True)

@@ -21,21 +21,34 @@ from repbook.cli.context import friendly_errors, print_first_user, setup_django
     help="Threads per worker.",
 )
 @click.option("--access-log", is_flag=True, help="Print one line per request.")
-def serve(host: str, port: int, workers: int, threads: int, access_log: bool) -> None:
+@click.option(
+    "--migrate/--no-migrate",
+    default=None,
+    help="Apply pending migrations before serving. Default: yes on SQLite and with one worker; "
+    "with several workers on PostgreSQL, run `repbook migrate` first.",
+)
+def serve(host: str, port: int, workers: int, threads: int, access_log: bool, migrate: bool | None) -> None:
     """Migrate, load the exercise catalog and programs, and serve Repbook."""
     setup_django()
     from django.db import connections
 
     from repbook.services.bootstrap import create_first_user_if_none, ensure_ready
     from repbook.services.checks import configuration_problems, configuration_warnings
+    from repbook.services.data_dir import data_location, prepare_data_dir
 
+    prepare_data_dir()
+    location = data_location()
+    click.echo(f"Data directory: {location.data_dir}\nDatabase: {location.database}")
     problems = configuration_problems(host)
     if problems:
         raise click.ClickException("refusing to start:\n  - " + "\n  - ".join(problems))
     for warning in configuration_warnings(host):
         click.echo(f"warning: {warning}", err=True)
+    if migrate is None:
+        # Several workers on PostgreSQL usually means several servers: migrating is the operator's step.
+        migrate = location.is_sqlite or workers == 1
     with friendly_errors():
-        ensure_ready()
+        ensure_ready(migrate=migrate)
         first = create_first_user_if_none()
     if first is not None:
         print_first_user(first.username, first.password)

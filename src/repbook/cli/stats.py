@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import click
 
 from repbook.cli.context import parse_date, ready, resolve_user
+from repbook.cli.output import echo_json
 
 USER_HELP = "The account (may be left out while there is one user)."
 
@@ -48,7 +48,7 @@ def stats(slug: str | None, weeks: int, username: str | None, as_json: bool) -> 
             "guidance": advice_json(advice),
             "body_weight_trend_kg": round(log.latest_trend_kg, 2) if log.latest_trend_kg else None,
         }
-        click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+        echo_json(data)
         return
     from repbook.cli.stats_text import print_overview
 
@@ -65,7 +65,7 @@ def _exercise(user: Any, slug: str, as_json: bool) -> None:
     except Exercise.DoesNotExist as exc:
         raise click.ClickException(f"no exercise {slug!r}; try `repbook exercises -q {slug}`") from exc
     if as_json:
-        click.echo(json.dumps(exercise_stats_json(found), indent=2, ensure_ascii=False))
+        echo_json(exercise_stats_json(found))
         return
     from repbook.cli.stats_text import print_exercise
 
@@ -112,7 +112,7 @@ def bodyweight(
     if as_json:
         from repbook.services.stats_json import body_weight_json
 
-        click.echo(json.dumps([body_weight_json(r) for r in log.rows], indent=2))
+        echo_json([body_weight_json(r) for r in log.rows])
         return
     if not log.rows:
         click.echo("No body weight logged yet: `repbook bodyweight 80` logs 80 today.")

@@ -21,22 +21,21 @@ def check(host: str) -> None:
         setup_django()
     except click.ClickException as exc:  # settings that cannot even be read
         _fail([exc.message])
-    from django.conf import settings
-    from django.db import connection
-
     from repbook.services.checks import (
         configuration_problems,
         configuration_warnings,
         database_problems,
         database_warnings,
     )
+    from repbook.services.data_dir import data_location
 
     problems = configuration_problems(host) + database_problems()
     warnings = configuration_warnings(host)
     if not problems:
         warnings += database_warnings()
-    click.echo(f"data dir: {settings.DATA_DIR}")
-    click.echo(f"database: {connection.vendor} ({connection.settings_dict['NAME']})")
+    location = data_location()
+    click.echo(f"data dir: {location.data_dir}")
+    click.echo(f"database: {location.database}")
     for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     if problems:

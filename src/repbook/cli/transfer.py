@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,8 @@ from typing import Any
 import click
 
 from repbook.cli.context import ready, resolve_user
-from repbook.importers.registry import FORMAT_NAMES
+from repbook.cli.output import echo_json
+from repbook.importers.formats import FORMAT_NAMES
 
 USER_HELP = "The account (may be left out while there is one user)."
 
@@ -112,7 +112,7 @@ def import_(
     except ImportRefused as exc:
         raise click.ClickException(exc.message if exc.field == "file" else str(exc)) from exc
     if as_json:
-        click.echo(json.dumps(report_json(report), indent=2, ensure_ascii=False))
+        echo_json(report_json(report))
         return
     print_report(report)
 

@@ -8,22 +8,14 @@ from typing import Final
 from repbook.core.imported import ImportFileError, ParsedFile
 from repbook.importers import fitnotes, hevy, jefit, repbook, strengthlog, strong, wger
 from repbook.importers.common import decode
+from repbook.importers.formats import FORMAT_NAMES
 
 #: Checked in this order; the first whose `detect` says yes reads the file.
 FORMATS: Final[dict[str, ModuleType]] = {
     module.NAME: module for module in (repbook, strong, hevy, fitnotes, strengthlog, jefit, wger)
 }
-FORMAT_NAMES: Final = tuple(FORMATS)
-#: For people: each format and the file it reads.
-FORMAT_LABELS: Final[dict[str, str]] = {
-    "repbook": "Repbook (CSV export or JSON backup)",
-    "strong": "Strong (CSV export)",
-    "hevy": "Hevy (workout_data.csv)",
-    "fitnotes": "FitNotes (spreadsheet export, CSV)",
-    "strengthlog": "StrengthLog (CSV export)",
-    "jefit": "JEFIT (backup CSV)",
-    "wger": "wger (body-weight CSV or workout-log pages of its API)",
-}
+if tuple(FORMATS) != FORMAT_NAMES:  # pragma: no cover - a new format must be named in formats.py too
+    raise ImportError("importers/formats.py and the registry list different formats")
 
 
 def detect(text: str) -> str:

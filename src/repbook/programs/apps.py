@@ -16,7 +16,10 @@ class ProgramsConfig(AppConfig):
         post_migrate.connect(_load_after_migrate, sender=apps.get_app_config("storage"))
 
 
-def _load_after_migrate(sender: Any, **kwargs: Any) -> None:
+def _load_after_migrate(sender: Any, plan: Any = None, **kwargs: Any) -> None:
+    # Unapplying migrations leaves an older schema than this code's models: nothing to load.
+    if any(backwards for _, backwards in plan or []):
+        return
     from repbook.programs.load import load_programs_if_changed
 
     load_programs_if_changed()

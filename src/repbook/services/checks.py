@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection
 
 from repbook.services.bootstrap import pending_migrations
+from repbook.services.data_dir import sqlite_file_missing
 
 #: A secret shorter than this is treated as a placeholder.
 MIN_SECRET_LENGTH = 32
@@ -76,7 +77,12 @@ def configuration_warnings(host: str = "127.0.0.1") -> list[str]:
 
 
 def database_problems() -> list[str]:
-    """Whether the database can be opened and written, in one sentence each (never a traceback)."""
+    """Whether the database can be opened and written, in one sentence each (never a traceback).
+
+    A SQLite file that does not exist yet is no problem (serve makes it) and is not created here.
+    """
+    if sqlite_file_missing():
+        return []
     if not settings.DATABASE_URL and _data_dir_problems(Path(settings.DATA_DIR)):
         return []  # the SQLite file lives in the data dir, whose problem is reported already
     try:
@@ -93,11 +99,17 @@ def database_problems() -> list[str]:
 
 
 def database_warnings() -> list[str]:
-    """Migrations not applied yet (every repbook command applies them; only check does not)."""
-    if pending_migrations():
+    """A database that is not made yet, or lacks migrations."""
+    if sqlite_file_missing():
         return [
-            "the database lacks migrations (or is new): `repbook serve`, like every other repbook "
-            "command, applies them when it starts."
+            f"there is no database in {settings.DATA_DIR} yet: `repbook serve` (or `repbook migrate`) "
+            "creates it. If Repbook already runs, point REPBOOK_DATA_DIR at the folder it uses."
+        ]
+    missing = pending_migrations()
+    if missing:
+        return [
+            f"the database lacks {missing} migration{'s' if missing != 1 else ''} (or is new): "
+            "`repbook migrate` applies them (`repbook serve` does too on SQLite or with one worker)."
         ]
     return []
 
@@ -108,14 +120,20 @@ def _first_line(exc: Exception) -> str:
 
 
 def _data_dir_problems(data_dir: Path) -> list[str]:
+    if not data_dir.exists():
+        # Not made yet (serve makes it): a problem only when it could not be.
+        parent = next((p for p in data_dir.parents if p.exists()), None)
+        if parent is None or not parent.is_dir() or not os.access(parent, os.W_OK | os.X_OK):
+            return [f"the data directory {data_dir} does not exist and cannot be created in {parent}"]
+        return []
     if not data_dir.is_dir():
-        return [f"the data directory {data_dir} does not exist and cannot be created"]
+        return [f"the data directory {data_dir} is not a folder"]
     try:
         with tempfile.NamedTemporaryFile(dir=data_dir):
             pass
     except OSError as exc:
         return [f"the data directory {data_dir} is not writable: {exc.strerror}"]
-    key_file = data_dir / "secret_key"
+    key_file = data_dir / settings.SECRET_KEY_FILE_NAME
     if key_file.exists() and key_file.stat().st_mode & 0o077 and os.name == "posix":
         return [f"{key_file} can be read by other users; run: chmod 600 {key_file}"]
     return []

@@ -16,7 +16,8 @@ from django.db import IntegrityError, transaction
 
 from repbook.core.errors import FieldError
 from repbook.core.imported import ImportFileError, ParsedFile, Problem
-from repbook.importers.registry import FORMAT_NAMES, read
+from repbook.importers.formats import FORMAT_NAMES
+from repbook.importers.registry import read
 from repbook.services.accounts import settings_for
 from repbook.services.body_weight import BodyWeightError, check_body_weight
 from repbook.services.import_backup import new_custom_exercises, restore_extras

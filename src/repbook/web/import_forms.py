@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 
 from repbook.importers.common import MAX_FILE_BYTES
-from repbook.importers.registry import FORMAT_LABELS
+from repbook.importers.formats import FORMAT_LABELS
 
 
 class ImportForm(forms.Form):

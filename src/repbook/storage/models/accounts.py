@@ -16,6 +16,13 @@ from repbook.storage.models.owned import OwnedModel
 class User(AbstractUser):
     """A Repbook account (Django auth, argon2-hashed password)."""
 
+    #: Set when an administrator gave the user a temporary password: the web asks for a new one
+    #: before anything else.
+    must_change_password = models.BooleanField(
+        default=False,
+        help_text="Ask for a new password at the next page the user opens (after a temporary one).",
+    )
+
     class Meta:
         db_table = "repbook_user"
 
@@ -104,6 +111,9 @@ class SiteSettings(models.Model):
     #: Fingerprint of the exercise catalog last loaded, so unchanged files are not reloaded.
     catalog_version = models.CharField(max_length=64, blank=True, default="", editable=False)
     programs_version = models.CharField(max_length=64, blank=True, default="", editable=False)
+    #: Fingerprint of the code that last made the database ready (services/bootstrap.py), so a
+    #: command on an up-to-date database skips migration planning and catalog hashing.
+    ready_stamp = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name_plural = "site settings"

@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
-from repbook.importers.registry import FORMAT_LABELS
+from repbook.importers.formats import FORMAT_LABELS
 from repbook.services.accounts import settings_for
 from repbook.services.export import backup_text, csv_lines, export_filename
 from repbook.services.import_matching import CREATE, SKIP
