@@ -81,6 +81,7 @@ GET, POST, FORM = ("GET",), ("POST",), ("GET", "POST")
 #: Pages without a method check: a POST renders them as a GET would (CSRF still applies).
 PAGE = FORM
 
+NEW_PASSWORD = "another-horse-battery-staple"
 SETTINGS_FORM = {"unit": "lb", "default_rest_s": "120", "sex": "", **STATS_DEFAULTS}
 CUSTOM_EXERCISE_FORM = {
     "name": "Changed Curl",
@@ -111,6 +112,25 @@ WEB: dict[str, Rule] = {
     ),
     "settings": own_data(FORM, shows=("token",), data=SETTINGS_FORM),
     "account-delete": own_data(FORM, data={"username": "{username}", "password": PASSWORD}),
+    "password-change": own_data(
+        FORM,
+        data={"old_password": PASSWORD, "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    ),
+    "email-change": own_data(FORM, data={"email": "{username}@example.org"}),
+    "password-reset": public(
+        "asks for a reset link by e-mail (or says whom to ask); the same answer whether an account has "
+        "the address or not",
+        FORM,
+        data={"email": "nobody@example.org"},
+    ),
+    "password-reset-done": public("a fixed page: check your e-mail"),
+    "password-reset-confirm": public(
+        "the link in the mail; without a valid token it only says the link is invalid",
+        FORM,
+        params={"uidb64": "MQ", "token": "not-a-token"},
+        data={"new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD},
+    ),
+    "password-reset-complete": public("a fixed page: log in with the new password"),
     "token-create": own_data(POST, data={"name": "script"}),
     "token-revoke": owned("token", POST, data={}),
     "exercises": own_data(PAGE, shows=("custom_exercise",), anonymous="public"),

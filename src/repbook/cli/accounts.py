@@ -38,21 +38,32 @@ def user_create(name: str, admin: bool, password_stdin: bool) -> None:
 @user.command("password")
 @click.argument("name")
 @click.option("--password-stdin", is_flag=True, help="Read the new password from standard input.")
+@click.option(
+    "--temporary",
+    is_flag=True,
+    help="Make up a password, print it, and have the user choose a new one at the next login.",
+)
+@click.option("--revoke-tokens", is_flag=True, help="Also revoke all of the user's API tokens.")
 @ready
-def user_password(name: str, password_stdin: bool) -> None:
-    """Set a new password for the user NAME."""
-    from django.contrib.auth import password_validation
-    from django.core.exceptions import ValidationError
+def user_password(name: str, password_stdin: bool, temporary: bool, revoke_tokens: bool) -> None:
+    """Set a new password for the user NAME (their browser sessions end)."""
+    from repbook.services.accounts import AccountError, generate_password, set_password
 
     account = resolve_user(name)
-    password = _read_password(password_stdin)
+    password = generate_password() if temporary else _read_password(password_stdin)
     try:
-        password_validation.validate_password(password, account)
-    except ValidationError as exc:
-        raise click.ClickException(" ".join(exc.messages)) from exc
-    account.set_password(password)
-    account.save(update_fields=["password"])
-    click.echo(f"Password changed for {account.username}.")
+        revoked = set_password(account, password, temporary=temporary, revoke_tokens=revoke_tokens)
+    except AccountError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if temporary:
+        click.echo(
+            f"Temporary password for {account.username}: {password}\n"
+            "They choose a new one when they next log in."
+        )
+    else:
+        click.echo(f"Password changed for {account.username}.")
+    if revoked:
+        click.echo(f"Revoked {revoked} API token{'s' if revoked != 1 else ''}.")
 
 
 @user.command("list")

@@ -45,6 +45,33 @@ def create_user(username: str, password: str, *, admin: bool = False, email: str
     return user
 
 
+def set_password(user: User, password: str, *, temporary: bool = False, revoke_tokens: bool = False) -> int:
+    """Validate and set a new password; returns how many API tokens were revoked with it.
+
+    Every browser session of the user ends (Django checks the password hash in each session);
+    the caller keeps its own with `update_session_auth_hash`. `temporary`: the web asks for a new
+    password before anything else (a password an administrator gave out). Raises AccountError.
+    """
+    try:
+        password_validation.validate_password(password, user)
+    except ValidationError as exc:
+        raise AccountError(" ".join(exc.messages)) from exc
+    with transaction.atomic():
+        user.set_password(password)
+        user.must_change_password = temporary
+        user.save(update_fields=["password", "must_change_password"])
+        return revoke_all_tokens(user) if revoke_tokens else 0
+
+
+def revoke_all_tokens(user: User) -> int:
+    """Revoke every active API token of the user; returns how many."""
+    return owned(ApiToken, user).filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+
+
+def active_token_count(user: User) -> int:
+    return owned(ApiToken, user).filter(revoked_at__isnull=True).count()
+
+
 def generate_password() -> str:
     """A random password that is easy to type from a screen: four groups of letters and digits."""
     alphabet = "abcdefghjkmnpqrstuvwxyz23456789"

@@ -1,7 +1,11 @@
 """Django admin for operators: users, site switches, and read-mostly views of the data."""
 
+from typing import TYPE_CHECKING, Any
+
+from django import forms
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.forms import AdminPasswordChangeForm
 
 from repbook.storage.models import (
     ApiToken,
@@ -16,7 +20,37 @@ from repbook.storage.models import (
 )
 
 admin.site.site_header = "Repbook administration"
-admin.site.register(User, UserAdmin)
+
+
+if TYPE_CHECKING:
+    _AdminPasswordForm = AdminPasswordChangeForm[User]
+else:  # not subscriptable at run time
+    _AdminPasswordForm = AdminPasswordChangeForm
+
+
+class TemporaryPasswordForm(_AdminPasswordForm):
+    """The admin's password form, plus: the user must choose their own password at the next login."""
+
+    temporary = forms.BooleanField(
+        required=False,
+        initial=True,
+        label="Temporary password",
+        help_text="The user must choose their own password before anything else when they next log in.",
+    )
+
+    def save(self, commit: bool = True) -> Any:
+        user = super().save(commit=False)
+        user.must_change_password = bool(self.cleaned_data.get("temporary")) and user.has_usable_password()
+        if commit:
+            user.save()
+        return user
+
+
+@admin.register(User)
+class RepbookUserAdmin(UserAdmin[User]):
+    change_password_form = TemporaryPasswordForm
+    fieldsets = (*(UserAdmin.fieldsets or ()), ("Password", {"fields": ["must_change_password"]}))
+    list_display = ["username", "email", "is_staff", "is_active", "must_change_password", "last_login"]
 
 
 @admin.register(SiteSettings)

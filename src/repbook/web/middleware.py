@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.urls import reverse
 
 # No inline script or style anywhere: every script and stylesheet is a file we serve. The API docs
 # page (django-ninja's Swagger UI from its own static files) works under the same policy.
@@ -40,3 +42,21 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
+
+
+class TemporaryPasswordMiddleware:
+    """A user with a temporary password sees only the page to choose their own (and can log out)."""
+
+    ALLOWED = ("password-change", "logout")
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if (
+            not request.path.startswith(("/api/", "/static/"))
+            and getattr(getattr(request, "user", None), "must_change_password", False)
+            and request.path not in {reverse(name) for name in self.ALLOWED}
+        ):
+            return redirect("password-change")
+        return self.get_response(request)
