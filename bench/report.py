@@ -12,6 +12,7 @@ TARGETS = [
     ("stats page (/stats/)", "server p95", 150.0),
 ]
 IMPORT_TARGET_S = 10.0
+CLI_TARGET_S = 0.5
 
 
 def markdown(results: dict[str, Any]) -> str:
@@ -31,6 +32,8 @@ def markdown(results: dict[str, Any]) -> str:
     lines += _targets(results)
     lines += _queries(results["queries"])
     lines += _imports(results["imports"])
+    if "cli" in results:
+        lines += _cli(results["cli"])
     return "\n".join(lines) + "\n"
 
 
@@ -93,6 +96,10 @@ def _targets(results: dict[str, Any]) -> list[str]:
         lines.append(
             f"| import of {rows_n:,} rows ≤ {IMPORT_TARGET_S:g} s (at 100,000) | {seconds} s | {met} |"
         )
+    for name, row in results.get("cli", {}).get("commands", {}).items():
+        if "--version" not in name:
+            met = "yes" if row["median"] <= CLI_TARGET_S else "NO"
+            lines.append(f"| {name}: median ≤ {CLI_TARGET_S:g} s | {row['median']} s | {met} |")
     burst = first["burst"]
     safe = "yes" if not burst["errors"] and not burst["lost"] else "NO"
     lines.append(
@@ -123,4 +130,15 @@ def _imports(imports: dict[str, Any]) -> list[str]:
             lines.append(
                 f"| {step} of the lifter ({exports['sets']:,} sets) | {row['median_s']} | {row['queries']} |"
             )
+    return [*lines, ""]
+
+
+def _cli(cli: dict[str, Any]) -> list[str]:
+    lines = [
+        f"## The repbook command on the lifter, start to exit ({cli['runs']} runs)",
+        "",
+        "| command | median s | p95 s |",
+        "|---|---|---|",
+    ]
+    lines += [f"| {name} | {row['median']} | {row['p95']} |" for name, row in cli["commands"].items()]
     return [*lines, ""]

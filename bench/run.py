@@ -148,6 +148,12 @@ def run(config: ServerConfig, size: Size, *, quick: bool) -> dict[str, Any]:
         "--export-user", "lifter1", "--json", str(out),
     )  # fmt: skip
     results["imports"] = json.loads(out.read_text())
+    _step("the repbook command on the lifter: start to exit")
+    cli_out = config.data_dir / "cli.json"
+    _bench_script(
+        config, "cli.py", "--user", "lifter1", "--runs", str(5 if quick else 21), "--json", str(cli_out)
+    )
+    results["cli"] = json.loads(cli_out.read_text())
     return results
 
 
