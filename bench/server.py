@@ -23,7 +23,7 @@ import urllib.parse
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 REPBOOK = [sys.executable, "-m", "repbook"]
@@ -38,6 +38,8 @@ class ServerConfig:
     database_url: str = ""  # "" = SQLite in data_dir; else DATABASE_URL
     workers: int = 1
     threads: int = 4
+    #: More environment for the server (e.g. REPBOOK_CACHE_URL), over this process's.
+    env: dict[str, str] = field(default_factory=dict)
 
 
 def server_env(config: ServerConfig) -> dict[str, str]:
@@ -48,7 +50,7 @@ def server_env(config: ServerConfig) -> dict[str, str]:
     env["REPBOOK_DATA_DIR"] = str(config.data_dir)
     if config.database_url:
         env["DATABASE_URL"] = config.database_url
-    return env
+    return env | config.env
 
 
 class RunningServer:

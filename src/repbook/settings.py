@@ -11,6 +11,10 @@ Environment variables (all optional):
   REPBOOK_TIME_ZONE      the server's time zone for dates (default UTC)
   REPBOOK_EMAIL_URL      SMTP server for password-reset mail, e.g. smtp+tls://user:pass@host:587
   REPBOOK_EMAIL_FROM     sender of that mail (default: repbook@ the first public allowed host)
+  REPBOOK_TRUSTED_PROXIES  addresses or networks of reverse proxies whose X-Forwarded-For is believed
+  REPBOOK_CACHE_URL      Redis for throttle counters shared by several machines (default: files)
+  REPBOOK_API_RATE       API requests per minute per account (default 600)
+  REPBOOK_API_ANONYMOUS_RATE  API requests per minute per address without an account (default 120)
 """
 
 from __future__ import annotations
@@ -25,6 +29,8 @@ import dj_database_url
 import django_stubs_ext
 import platformdirs
 from django.core.exceptions import ImproperlyConfigured
+
+from repbook.core.client_address import parse_networks
 
 # Lets generic Django classes (ModelAdmin[Model], QuerySet[Model]) be subscripted at run time.
 django_stubs_ext.monkeypatch()
@@ -206,14 +212,55 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 
-# Files in the data dir, so every worker process `repbook serve` starts sees the same counts
-# (the registration throttle lives here; a per-process memory cache would multiply its limit).
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": str(DATA_DIR / "cache"),
+# Behind a reverse proxy every request comes from the proxy's address: only the proxies listed
+# here may tell the client's address (X-Forwarded-For). Log-in and sign-up throttling and the API's
+# rate limits all read it through services/client_address.py.
+try:
+    TRUSTED_PROXIES = parse_networks(os.environ.get("REPBOOK_TRUSTED_PROXIES", ""))
+except ValueError as exc:
+    raise ImproperlyConfigured(f"REPBOOK_TRUSTED_PROXIES: {exc}") from exc
+AXES_CLIENT_IP_CALLABLE = "repbook.services.client_address.request_client_address"
+
+# Throttle counters (sign-up, API) must be shared by every worker process, and by every machine
+# when several serve one database: Redis with REPBOOK_CACHE_URL, else files in the data dir (all
+# workers of one machine; a per-process memory cache would multiply the limits).
+CACHE_URL = os.environ.get("REPBOOK_CACHE_URL", "").strip()
+if CACHE_URL:
+    if urlsplit(CACHE_URL).scheme not in ("redis", "rediss", "unix"):
+        raise ImproperlyConfigured(
+            "REPBOOK_CACHE_URL is not a Redis URL; write it like redis://127.0.0.1:6379/0"
+        )
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": CACHE_URL,
+            "KEY_PREFIX": "repbook",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+        }
+    }
+
+
+def _rate(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    try:
+        value = int(raw) if raw else default
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise ImproperlyConfigured(f"{name} must be a whole number of requests per minute, like {default}")
+    return value
+
+
+#: API requests per minute: per account, and per address for requests without an account.
+API_RATE_PER_USER = _rate("REPBOOK_API_RATE", 600)
+API_RATE_PER_ADDRESS = _rate("REPBOOK_API_ANONYMOUS_RATE", 120)
 
 
 def _email_settings(url: str) -> dict[str, object]:

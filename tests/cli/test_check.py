@@ -170,11 +170,27 @@ def test_a_bad_database_url_is_one_clear_line(data_dir: Path, url: str, problem:
     assert line.startswith(problem), line
 
 
+def test_an_unreachable_redis_is_a_problem(data_dir: Path) -> None:
+    result = check(env_for(data_dir, REPBOOK_CACHE_URL="redis://127.0.0.1:1/0"))
+    assert result.returncode == 1
+    (line,) = lines(result.stderr, "problem")
+    assert line.startswith("problem: the cache at REPBOOK_CACHE_URL cannot be used (") and "Redis" in line
+
+
+def test_a_reachable_redis_passes(data_dir: Path) -> None:
+    result = check(env_for(data_dir, REPBOOK_CACHE_URL="redis://127.0.0.1:6379/15"))
+    assert result.returncode == 0, result.stderr
+
+
 @pytest.mark.parametrize(
     ("setting", "words"),
     [
         ({"DATABASE_URL": "nonsense"}, "DATABASE_URL is not a database URL Repbook can use"),
         ({"REPBOOK_TIME_ZONE": "Mars/Olympus"}, "Incorrect timezone setting: Mars/Olympus"),
+        ({"REPBOOK_TRUSTED_PROXIES": "10.0.0.1, proxy"}, "REPBOOK_TRUSTED_PROXIES: 'proxy' is not an IP"),
+        ({"REPBOOK_CACHE_URL": "memcached://x"}, "REPBOOK_CACHE_URL is not a Redis URL"),
+        ({"REPBOOK_API_RATE": "lots"}, "REPBOOK_API_RATE must be a whole number of requests per minute"),
+        ({"REPBOOK_EMAIL_URL": "mail.example.org"}, "REPBOOK_EMAIL_URL is not an SMTP URL"),
     ],
 )
 def test_every_command_says_unusable_settings_in_one_line(

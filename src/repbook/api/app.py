@@ -12,6 +12,7 @@ from repbook.api import accounts, exercises, programs, stats, transfer, workouts
 from repbook.api.auth import AUTH
 from repbook.api.docs import LocalSwagger
 from repbook.api.nul_guard import refuse_nul_characters
+from repbook.api.throttles import THROTTLES
 from repbook.core.errors import FieldError
 from repbook.services.programs import ProgramError
 
@@ -22,6 +23,7 @@ api = NinjaAPI(
     auth=AUTH,
     urls_namespace="api",
     docs=LocalSwagger(),
+    throttle=THROTTLES,
 )
 api.add_decorator(refuse_nul_characters)
 api.add_router("", accounts.router)

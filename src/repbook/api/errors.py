@@ -27,7 +27,8 @@ class InvalidOut(Schema):
 
 
 #: 400 a body that cannot be parsed; 401 no or a bad token; 403 a session without its CSRF token, or
-#: not allowed; 404 not yours or missing; 413 a file too large; 422 bad input, naming the field.
+#: not allowed; 404 not yours or missing; 413 a file too large; 422 bad input, naming the field;
+#: 429 too many requests this minute (every operation, with Retry-After).
 ERROR_SCHEMAS: dict[int, type[Schema]] = {
     400: ErrorOut,
     401: ErrorOut,
@@ -35,9 +36,10 @@ ERROR_SCHEMAS: dict[int, type[Schema]] = {
     404: ErrorOut,
     413: ErrorOut,
     422: InvalidOut,
+    429: ErrorOut,
 }
 
 
 def errors(*codes: int) -> dict[int, Any]:
-    """`response=` entries for the error statuses an operation can answer."""
-    return {code: ERROR_SCHEMAS[code] for code in codes}
+    """`response=` entries for the error statuses an operation can answer (all of them may answer 429)."""
+    return {code: ERROR_SCHEMAS[code] for code in (*codes, 429)}

@@ -33,13 +33,13 @@ def serve(host: str, port: int, workers: int, threads: int, access_log: bool, mi
     from django.db import connections
 
     from repbook.services.bootstrap import create_first_user_if_none, ensure_ready
-    from repbook.services.checks import configuration_problems, configuration_warnings
+    from repbook.services.checks import cache_problems, configuration_problems, configuration_warnings
     from repbook.services.data_dir import data_location, prepare_data_dir
 
     prepare_data_dir()
     location = data_location()
     click.echo(f"Data directory: {location.data_dir}\nDatabase: {location.database}")
-    problems = configuration_problems(host)
+    problems = configuration_problems(host) + cache_problems()
     if problems:
         raise click.ClickException("refusing to start:\n  - " + "\n  - ".join(problems))
     for warning in configuration_warnings(host):

@@ -22,6 +22,7 @@ def check(host: str) -> None:
     except click.ClickException as exc:  # settings that cannot even be read
         _fail([exc.message])
     from repbook.services.checks import (
+        cache_problems,
         configuration_problems,
         configuration_warnings,
         database_problems,
@@ -29,7 +30,7 @@ def check(host: str) -> None:
     )
     from repbook.services.data_dir import data_location
 
-    problems = configuration_problems(host) + database_problems()
+    problems = configuration_problems(host) + database_problems() + cache_problems()
     warnings = configuration_warnings(host)
     if not problems:
         warnings += database_warnings()

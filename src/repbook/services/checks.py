@@ -98,6 +98,22 @@ def database_problems() -> list[str]:
     return []
 
 
+def cache_problems() -> list[str]:
+    """Whether the shared cache (REPBOOK_CACHE_URL) answers; the file cache needs only the data dir."""
+    if not settings.CACHE_URL:
+        return []
+    from django.core.cache import cache
+
+    try:
+        cache.set("repbook-check", "ok", timeout=10)
+        answered = cache.get("repbook-check")
+    except Exception as exc:  # the Redis client's errors are not Django's: say any of them in one line
+        return [f"the cache at REPBOOK_CACHE_URL cannot be used ({_first_line(exc)}); is Redis running?"]
+    if answered != "ok":
+        return ["the cache at REPBOOK_CACHE_URL does not keep what is stored in it"]
+    return []
+
+
 def database_warnings() -> list[str]:
     """A database that is not made yet, or lacks migrations."""
     if sqlite_file_missing():

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 
-from axes.helpers import get_client_ip_address
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -14,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from repbook.services import accounts
+from repbook.services.client_address import request_client_address
 from repbook.storage.models import ApiToken, SiteSettings, owned
 from repbook.web.forms import RegistrationForm, TokenForm, UserSettingsForm
 
@@ -25,7 +25,8 @@ REGISTRATIONS_PER_HOUR = 10
 def registration_attempts(address: str | None) -> int:
     """Count one sign-up attempt from `address` in this hour's window; the count so far, this one included.
 
-    The count lives in the shared cache (files in the data dir), so all worker processes add up.
+    The count lives in the shared cache (Redis with REPBOOK_CACHE_URL, else files in the data dir),
+    so all worker processes, and with Redis all machines, add up.
     """
     hour = int(time.time() // 3600)
     key = f"register:{address or 'unknown'}:{hour}"
@@ -41,7 +42,7 @@ def register(request: HttpRequest) -> HttpResponse:
         return redirect("home")
     if (
         request.method == "POST"
-        and registration_attempts(get_client_ip_address(request)) > REGISTRATIONS_PER_HOUR
+        and registration_attempts(request_client_address(request)) > REGISTRATIONS_PER_HOUR
     ):
         return render(request, "registration/register_throttled.html", status=429)
     form = RegistrationForm(request.POST or None)
