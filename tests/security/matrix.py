@@ -54,11 +54,12 @@ class Actor:
 
 
 def actor(user: User | None, key: str, *, csrf: bool = False) -> Actor:
-    """The usual way in for the route: a session on the web, a Bearer token in the API."""
+    """The usual way in for the route: a session on the web, a Bearer token in the API (a session for
+    the API routes a token may not use)."""
     client = Client(enforce_csrf_checks=csrf)
     if user is None:
         return Actor(client)
-    if is_api(key):
+    if is_api(key) and not RULES[key].session:
         return Actor(client, user, {"Authorization": f"Bearer {create_token(user, 'matrix').secret}"})
     client.force_login(user)
     return Actor(client, user)

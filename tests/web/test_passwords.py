@@ -11,9 +11,10 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 
 from repbook.cli import main
+from repbook.services import recent_password
 from repbook.services.accounts import create_token, set_password, user_for_token
 from repbook.settings import _email_settings
-from repbook.storage.models import User
+from repbook.storage.models import ApiToken, User
 from tests.conftest import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -155,3 +156,20 @@ def test_the_e_mail_url_becomes_smtp_settings() -> None:
     for bad in ("mail.example.org", "http://mail.example.org", "smtp://host:99999"):
         with pytest.raises(ImproperlyConfigured, match="REPBOOK_EMAIL_URL"):
             _email_settings(bad)
+
+
+def test_a_token_needs_the_password_when_it_was_not_typed_lately(alice: User) -> None:
+    client = logged_in("alice")
+    session = client.session
+    session[recent_password.SESSION_KEY] -= recent_password.RECENT_S + 1
+    session.save()
+    wrong = client.post("/settings/tokens/", {"name": "laptop", "password": "not-my-password"}, follow=True)
+    assert "That is not your password: no token was created." in wrong.content.decode()
+    missing = client.post("/settings/tokens/", {"name": "laptop"}, follow=True)
+    assert "Type your password to create a token." in missing.content.decode()
+    assert not ApiToken.objects.filter(owner=alice).exists()
+    made = client.post("/settings/tokens/", {"name": "laptop", "password": PASSWORD, "expires_in_days": "90"})
+    assert made.status_code == 302
+    token = ApiToken.objects.get(owner=alice)
+    assert token.expires_at is not None
+    assert f"<td>{token.expires_at:%Y-%m-%d}</td>" in client.get("/settings/").content.decode()

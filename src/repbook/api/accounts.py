@@ -6,12 +6,13 @@ from datetime import datetime
 
 from django.contrib.auth import SESSION_KEY, logout
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
 from repbook.api.errors import ErrorOut, errors
 from repbook.services import account_deletion, accounts
+from repbook.services.recent_password import password_checked_recently
 from repbook.storage.models import ApiToken, owned
 
 router = Router(tags=["account"])
@@ -25,6 +26,8 @@ class MeOut(Schema):
 
 class TokenIn(Schema):
     name: str
+    #: None: the token works until revoked.
+    expires_in_days: int | None = Field(None, ge=1, le=accounts.MAX_TOKEN_DAYS)
 
 
 class TokenOut(Schema):
@@ -34,6 +37,7 @@ class TokenOut(Schema):
     created_at: datetime
     last_used_at: datetime | None
     revoked_at: datetime | None
+    expires_at: datetime | None
 
 
 class NewTokenOut(TokenOut):
@@ -80,8 +84,25 @@ def list_tokens(request: HttpRequest) -> list[ApiToken]:
 
 @router.post("/tokens", response={201: NewTokenOut, **errors(400, 401, 403, 422)})
 def create_token(request: HttpRequest, payload: TokenIn) -> Status[NewTokenOut]:
+    """Create a token from a logged-in browser session whose password was typed in the last 15 minutes.
+
+    A token cannot create tokens (revoking a leaked one must end its access): use Settings → API
+    tokens, or `repbook token create` on the server.
+    """
+    if getattr(request, "auth_by_token", False):
+        raise HttpError(
+            403,
+            "A token cannot create tokens: create one in Settings → API tokens, or with "
+            "`repbook token create` on the server.",
+        )
+    if not password_checked_recently(request.session):
+        raise HttpError(
+            403,
+            "Creating a token needs your password typed in the last 15 minutes: create it in "
+            "Settings → API tokens, which asks for it.",
+        )
     try:
-        new = accounts.create_token(request.auth, payload.name)  # type: ignore[attr-defined]
+        new = accounts.create_token(request.auth, payload.name, payload.expires_in_days)  # type: ignore[attr-defined]
     except accounts.AccountError as exc:
         raise HttpError(422, str(exc)) from exc
     out = NewTokenOut.model_validate({**TokenOut.from_orm(new.token).model_dump(), "token": new.secret})

@@ -17,6 +17,7 @@ class BearerToken(HttpBearer):
         user = user_for_token(token)
         if user is not None:
             request.user = user
+            request.auth_by_token = True  # type: ignore[attr-defined]
         return user
 
 
@@ -25,7 +26,16 @@ class SessionCookie(APIKeyCookie):
 
     param_name = "sessionid"
 
+    def _get_key(self, request: HttpRequest) -> str | None:
+        # A request that sends a token is judged by its token alone: an unknown or revoked one gets
+        # 401 on every method, never a CSRF answer for a cookie it did not send.
+        if "HTTP_AUTHORIZATION" in request.META or self.param_name not in request.COOKIES:
+            return None
+        return super()._get_key(request)
+
     def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        if key is None:
+            return None
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             return user

@@ -117,13 +117,19 @@ def token() -> None:
 @token.command("create")
 @click.argument("name")
 @click.option("--user", "username", help="The account (may be left out while there is one user).")
+@click.option(
+    "--expires-in",
+    "days",
+    type=click.IntRange(1, 3650),
+    help="Days the token works (default: until revoked).",
+)
 @ready
-def token_create(name: str, username: str | None) -> None:
+def token_create(name: str, username: str | None, days: int | None) -> None:
     """Create an API token called NAME and print it (it is shown only once)."""
     from repbook.services.accounts import AccountError, create_token
 
     try:
-        new = create_token(resolve_user(username), name)
+        new = create_token(resolve_user(username), name, days)
     except AccountError as exc:
         raise click.ClickException(str(exc)) from exc
     click.echo(new.secret)
@@ -137,8 +143,14 @@ def token_list(username: str | None) -> None:
     from repbook.storage.models import ApiToken, owned
 
     for row in owned(ApiToken, resolve_user(username)):
-        state = "active" if row.is_active else f"revoked {row.revoked_at:%Y-%m-%d}"
-        click.echo(f"{row.pk}\t{row.name}\t{row.hint}…\t{state}")
+        if row.revoked_at:
+            state = f"revoked {row.revoked_at:%Y-%m-%d}"
+        elif row.expires_at:
+            state = f"{'expired' if row.is_expired else 'active, expires'} {row.expires_at:%Y-%m-%d}"
+        else:
+            state = "active"
+        used = f"last used {row.last_used_at:%Y-%m-%d %H:%M}" if row.last_used_at else "never used"
+        click.echo(f"{row.pk}\t{row.name}\t{row.hint}…\t{state}\t{used}")
 
 
 @token.command("revoke")

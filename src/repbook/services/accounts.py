@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from repbook.core.plates import BarbellSetup, barbell_setup
@@ -101,13 +102,25 @@ class NewToken:
     secret: str
 
 
-def create_token(user: User, name: str) -> NewToken:
-    """Create an API token; the secret is returned once and only its hash is stored."""
+#: The longest a token may be made to last, in days (ten years); without a number it lasts until revoked.
+MAX_TOKEN_DAYS = 3650
+
+
+def create_token(user: User, name: str, expires_in_days: int | None = None) -> NewToken:
+    """Create an API token, for good or for `expires_in_days` days (1 to 3650).
+
+    The secret is returned once and only its hash is stored. Raises AccountError.
+    """
     name = name.strip()
     if not name or len(name) > 100:
         raise AccountError("a token needs a name of 1 to 100 characters")
+    if expires_in_days is not None and not 1 <= expires_in_days <= MAX_TOKEN_DAYS:
+        raise AccountError(f"a token lasts 1 to {MAX_TOKEN_DAYS} days, or until revoked")
+    expires_at = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None
     secret = ApiToken.new_token()
-    token = ApiToken.objects.create(owner=user, name=name, token_hash=ApiToken.hash(secret), hint=secret[:10])
+    token = ApiToken.objects.create(
+        owner=user, name=name, token_hash=ApiToken.hash(secret), hint=secret[:10], expires_at=expires_at
+    )
     return NewToken(token=token, secret=secret)
 
 
@@ -125,17 +138,18 @@ LAST_USED_RESOLUTION = timedelta(minutes=5)
 
 
 def user_for_token(secret: str) -> User | None:
-    """The active user a bearer token belongs to, or None."""
+    """The active user a bearer token belongs to, or None (unknown, revoked or expired)."""
     if not secret.startswith(ApiToken.PREFIX) or len(secret) > 200:
         return None
+    now = timezone.now()
     token = (
         ApiToken.objects.select_related("owner")
         .filter(token_hash=ApiToken.hash(secret), revoked_at__isnull=True, owner__is_active=True)
+        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
         .first()
     )
     if token is None:
         return None
-    now = timezone.now()
     if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.owner

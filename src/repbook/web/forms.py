@@ -122,7 +122,24 @@ class BodyWeightForm(forms.Form):
 
 
 class TokenForm(forms.Form):
+    """A new API token: its name, how long it lasts, and the password when not typed lately."""
+
+    EXPIRY_CHOICES = [("", "Never (until revoked)"), ("30", "30 days"), ("90", "90 days"), ("365", "1 year")]
+
     name = forms.CharField(max_length=100, label="Token name")
+    expires_in_days = forms.TypedChoiceField(
+        choices=EXPIRY_CHOICES, coerce=int, empty_value=None, required=False, label="Expires"
+    )
+    password = forms.CharField(
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        label="Your password",
+        help_text="Creating a token needs your password when you have not typed it in the last 15 minutes.",
+    )
+
+    def __init__(self, *args: Any, needs_password: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not needs_password:
+            del self.fields["password"]
 
 
 def _choices(mapping: dict[str, str]) -> list[tuple[str, str]]:

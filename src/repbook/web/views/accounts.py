@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import authenticate, login
 from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from repbook.services import accounts
 from repbook.services.client_address import request_client_address
+from repbook.services.recent_password import mark_password_checked, password_checked_recently
 from repbook.storage.models import ApiToken, SiteSettings, owned
 from repbook.web.forms import RegistrationForm, TokenForm, UserSettingsForm
 
@@ -74,7 +75,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "tokens": tokens,
-            "token_form": TokenForm(),
+            "token_form": TokenForm(needs_password=not password_checked_recently(request.session)),
             "new_secret": request.session.pop("new_token", None),
         },
     )
@@ -83,11 +84,31 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def create_token(request: HttpRequest) -> HttpResponse:
-    form = TokenForm(request.POST)
+    needs_password = not password_checked_recently(request.session)
+    form = TokenForm(request.POST, needs_password=needs_password)
     if not form.is_valid():
-        messages.error(request, "A token needs a name of 1 to 100 characters.")
+        first = next(iter(form.errors))
+        messages.error(
+            request,
+            "Type your password to create a token."
+            if first == "password"
+            else "A token needs a name of 1 to 100 characters.",
+        )
         return redirect("settings")
-    new = accounts.create_token(request.user, form.cleaned_data["name"])  # type: ignore[arg-type]
+    if needs_password:
+        # Through the log-in's own checks, so guesses here count towards the same lock-out.
+        confirmed = authenticate(
+            request, username=request.user.get_username(), password=form.cleaned_data["password"]
+        )
+        if confirmed is None or confirmed.pk != request.user.pk:
+            messages.error(request, "That is not your password: no token was created.")
+            return redirect("settings")
+        mark_password_checked(request.session)
+    new = accounts.create_token(
+        request.user,  # type: ignore[arg-type]
+        form.cleaned_data["name"],
+        form.cleaned_data.get("expires_in_days"),
+    )
     # Shown once on the next page, then gone: only the hash is stored.
     request.session["new_token"] = new.secret
     return redirect("settings")

@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
 from repbook.services import accounts
+from repbook.services.recent_password import mark_password_checked
 from repbook.storage.models import User
 from repbook.web.account_forms import EmailForm, PasswordChangeForm
 
@@ -29,6 +30,7 @@ def password_change(request: HttpRequest) -> HttpResponse:
         )
         # This browser stays logged in; every other session of the user ends.
         update_session_auth_hash(request, user)
+        mark_password_checked(request.session)
         done = "Password changed. You were logged out everywhere else"
         done += (
             f", and {revoked} API token{'s were' if revoked != 1 else ' was'} revoked." if revoked else "."
