@@ -64,3 +64,92 @@ def test_nothing_hidden_is_shown_by_a_display_rule(logged_in_page: Any, path: st
         ".filter(e => getComputedStyle(e).display !== 'none').map(e => e.outerHTML.slice(0, 80))"
     )
     assert shown == []
+
+
+def _alice() -> Any:
+    from repbook.storage.models import User
+
+    return User.objects.get(username="alice")
+
+
+def _entry(page: Any, name: str) -> Any:
+    return page.locator("section.entry").filter(has=page.get_by_role("heading", name=name))
+
+
+def test_log_set_without_editing_logs_what_was_just_done(logged_in_page: Any) -> None:
+    from datetime import timedelta
+    from decimal import Decimal
+
+    from django.utils import timezone
+
+    from repbook.services.workouts import SetInput, log_sets
+    from repbook.storage.models import Set
+
+    page = logged_in_page
+    two_days_ago = timezone.now() - timedelta(days=2)
+    log_sets(_alice(), [
+        SetInput("dumbbell-row", Decimal(30), reps=reps, performed_at=two_days_ago) for reps in (10, 8, 8)
+    ] + [
+        SetInput("deadlift", Decimal(weight), reps=5, set_type=kind, performed_at=two_days_ago)
+        for weight, kind in (("60", "warmup"), ("100", "working"), ("100", "working"))
+    ])  # fmt: skip
+    _start_empty_workout(page)
+    _add(page, "back extension", "Back Extension")
+    back = _entry(page, "Back Extension")
+    back.get_by_label("Added kg").fill("10")
+    back.get_by_label("Reps").fill("12")
+    back.get_by_role("button", name="Log set 1").click()
+    back = _entry(page, "Back Extension")
+    assert back.get_by_label("Added kg").input_value() == "10"
+    back.get_by_role("button", name="Log set 2").click()
+
+    _add(page, "dumbbell row", "Dumbbell Row")
+    row = _entry(page, "Dumbbell Row")
+    assert (row.get_by_label("kg").input_value(), row.get_by_label("Reps").input_value()) == ("30", "10")
+    row.get_by_role("button", name="Log set 1").click()
+    row = _entry(page, "Dumbbell Row")
+    assert (row.get_by_label("kg").input_value(), row.get_by_label("Reps").input_value()) == ("30", "10")
+    row.get_by_role("button", name="Log set 2").click()
+
+    _add(page, "deadlift", "Deadlift")
+    deadlift = _entry(page, "Deadlift")
+    assert deadlift.get_by_label("kg").input_value() == "100"
+    assert deadlift.get_by_label("Type").input_value() == "working"
+    deadlift.get_by_role("button", name="Log set 1").click()
+    page.screenshot(path="/tmp/gym-prefill.png", full_page=True)
+
+    today = Set.objects.filter(performed_at__gt=two_days_ago + timedelta(days=1)).order_by("pk")
+    logged = [(s.exercise.slug, s.weight_kg, s.reps, s.set_type) for s in today.select_related("exercise")]
+    assert logged == [
+        ("back-extension", Decimal(10), 12, "working"), ("back-extension", Decimal(10), 12, "working"),
+        ("dumbbell-row", Decimal(30), 10, "working"), ("dumbbell-row", Decimal(30), 10, "working"),
+        ("deadlift", Decimal(100), 5, "working"),
+    ]  # fmt: skip
+
+
+def test_a_warm_up_sits_above_the_programs_targets_and_shows_its_type(logged_in_page: Any) -> None:
+    from repbook.services.programs import start_next_workout, start_program
+
+    page = logged_in_page
+    start_program(_alice(), "back-workout")
+    workout = start_next_workout(_alice())
+    page.goto(f"/workouts/{workout.pk}/")
+    deadlift = _entry(page, "Deadlift")
+    assert "Target: 2 × 5 @ 20 kg" in deadlift.get_by_test_id("target").text_content()
+    deadlift.get_by_label("kg").fill("15")
+    deadlift.get_by_label("Type").select_option("warmup")
+    deadlift.get_by_role("button", name="Log set 1").click()
+
+    deadlift = _entry(page, "Deadlift")
+    assert deadlift.get_by_test_id("set-type").first.text_content() == "W"
+    assert deadlift.get_by_test_id("set-target").first.text_content() == ""
+    assert "Target for set 2: 5 @ 20 kg" in deadlift.get_by_test_id("next-target").text_content()
+    assert deadlift.get_by_label("kg").input_value() == "20"
+    assert deadlift.get_by_label("Type").input_value() == "working"
+    deadlift.get_by_role("button", name="Log set 2").click()
+    _entry(page, "Deadlift").get_by_role("button", name="Log set 3").click()
+    deadlift = _entry(page, "Deadlift")
+    targets = deadlift.get_by_test_id("set-target").all_text_contents()
+    assert targets == ["", "5 @ 20 kg", "5 @ 20 kg"]
+    deadlift.scroll_into_view_if_needed()
+    page.screenshot(path="/tmp/gym-warmup.png")

@@ -11,13 +11,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from django.db import connection, transaction
-from django.db.models import Max
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from repbook.core.errors import FieldError
+from repbook.core.next_set import WARMUP, target_slot
 from repbook.core.sets import SetValueError, SetValues, check_set_values
 from repbook.core.units import to_kg
-from repbook.services.workout_targets import target_for
+from repbook.services.workout_targets import target_sets
 from repbook.storage.models import Exercise, Set, User, Workout, WorkoutExercise, owned
 from repbook.storage.queries import exercise_by_slug
 
@@ -133,7 +134,11 @@ def log_set(user: Any, data: SetInput) -> Set:
     # order computed here cannot be taken by a concurrent request.
     entry: WorkoutExercise | None = (
         WorkoutExercise.objects.filter(workout=workout, exercise=exercise)
-        .annotate(last_order=Max("sets__order"))
+        .annotate(
+            last_order=Max("sets__order"),
+            set_count=Count("sets"),
+            warmup_count=Count("sets", filter=Q(sets__set_type=WARMUP)),
+        )
         .order_by("-order")
         .first()
     )
@@ -142,12 +147,16 @@ def log_set(user: Any, data: SetInput) -> Set:
         entry = WorkoutExercise.objects.create(
             owner=user, workout=workout, exercise=exercise, order=(next_entry or 0) + 1
         )
-        order = 1
+        order, done_types = 1, []
     else:
         order = (getattr(entry, "last_order", None) or 0) + 1
+        warmups = getattr(entry, "warmup_count", 0)
+        done_types = [WARMUP] * warmups + ["working"] * (getattr(entry, "set_count", 0) - warmups)
     target = data.target
-    if target is None and (planned := target_for(entry.target, order)) is not None:
-        target = planned.as_json()
+    if target is None and entry.target:
+        planned = target_sets(entry.target)
+        slot = target_slot(values.set_type, done_types, [t.set_type for t in planned])
+        target = planned[slot].as_json() if slot is not None else None
     return Set.objects.create(
         owner=user,
         workout=workout,
