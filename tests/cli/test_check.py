@@ -162,6 +162,7 @@ def test_a_bad_database_url_is_one_clear_line(data_dir: Path, url: str, problem:
     [
         ({"DATABASE_URL": "nonsense"}, "DATABASE_URL is not a database URL Repbook can use"),
         ({"REPBOOK_TIME_ZONE": "Mars/Olympus"}, "Incorrect timezone setting: Mars/Olympus"),
+        ({"REPBOOK_WORKOUT_IDLE_HOURS": "six"}, "REPBOOK_WORKOUT_IDLE_HOURS must be a number of hours"),
     ],
 )
 def test_every_command_says_unusable_settings_in_one_line(

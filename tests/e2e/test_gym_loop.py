@@ -153,3 +153,31 @@ def test_a_warm_up_sits_above_the_programs_targets_and_shows_its_type(logged_in_
     assert targets == ["", "5 @ 20 kg", "5 @ 20 kg"]
     deadlift.scroll_into_view_if_needed()
     page.screenshot(path="/tmp/gym-warmup.png")
+
+
+def test_today_offers_resume_while_a_workout_is_open_and_never_opens_a_second(logged_in_page: Any) -> None:
+    from repbook.services.programs import start_program
+    from repbook.storage.models import Workout
+
+    page = logged_in_page
+    start_program(_alice(), "back-workout")
+    page.goto("/")
+    page.get_by_role("button", name="Start today's workout").click()
+    page.wait_for_url(re.compile(r"/workouts/\d+/$"))
+    started = page.url
+    _entry(page, "Deadlift").get_by_role("button", name="Log set 1").click()
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Today").click()
+    assert page.get_by_role("button", name="Start today's workout").count() == 0
+    so_far = page.get_by_test_id("open-workout")
+    assert "1 set so far" in so_far.text_content()
+    assert "Deadlift: 1 set" in so_far.get_by_test_id("done-so-far").text_content()
+    page.screenshot(path="/tmp/gym-today-resume.png")
+    so_far.get_by_role("link", name="Resume workout").click()
+    assert page.url == started
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Log").click()
+    assert page.get_by_role("button", name="Start a workout").count() == 0
+    page.get_by_test_id("open-workout").get_by_role("link", name="Resume workout").click()
+    assert page.url == started
+    assert Workout.objects.filter(finished_at__isnull=True).count() == 1

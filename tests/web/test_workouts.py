@@ -73,6 +73,9 @@ def test_reorder_superset_repeat(alice_client: Client, workout: Workout) -> None
     assert list(workout.entries.order_by("order").values_list("pk", flat=True)) == [second.pk, first.pk]
     alice_client.post(f"/entries/{second.pk}/superset/")
     assert set(workout.entries.values_list("superset_group", flat=True)) == {"A"}
+    resumed = alice_client.post(f"/workouts/{workout.pk}/repeat/")
+    assert resumed["Location"] == f"/workouts/{workout.pk}/", "one open workout: repeating resumes it"
+    alice_client.post(f"/workouts/{workout.pk}/finish/")
     copy = alice_client.post(f"/workouts/{workout.pk}/repeat/")
     new = Workout.objects.exclude(pk=workout.pk).get()
     assert copy["Location"] == f"/workouts/{new.pk}/"
@@ -173,3 +176,14 @@ def test_felt_pain_is_saved_with_the_set(alice_client: Client, workout: Workout)
         f"/workouts/{workout.pk}/entries/{entry.pk}/sets/", {"unit": "kg", "reps": "10", "felt_pain": "on"}
     )
     assert Set.objects.filter(workout_exercise=entry).order_by("order").last().felt_pain
+
+
+def test_starting_three_times_opens_one_workout_and_today_offers_resume(alice_client: Client) -> None:
+    locations = {alice_client.post("/workouts/start/")["Location"] for _ in range(3)}
+    workout = Workout.objects.get()
+    assert locations == {f"/workouts/{workout.pk}/"}
+    alice_client.post(f"/workouts/{workout.pk}/quick/", {"text": "Deadlift 2x5 @ 100kg"})
+    for page in ("/", "/workouts/"):
+        html = alice_client.get(page).content.decode()
+        assert "Resume workout" in html and "2 sets so far" in html and "Deadlift: 2 sets" in html
+    assert "Start a workout" not in alice_client.get("/workouts/").content.decode()

@@ -9,6 +9,7 @@ from itertools import pairwise
 from typing import Any
 
 from django.db.models import F, Max
+from django.utils import timezone
 
 from repbook.core.e1rm import estimate_1rm
 from repbook.core.next_set import PlannedSet, SetAmounts
@@ -17,6 +18,7 @@ from repbook.core.plates import BarbellSetup, PlateLoad, plates_per_side
 from repbook.core.units import from_kg, plain
 from repbook.core.warmup import WarmupSet, warmup_ramp
 from repbook.services.accounts import settings_for, user_barbell
+from repbook.services.open_workouts import close_idle, is_idle
 from repbook.services.workout_targets import grouped, target_sets
 from repbook.storage.models import Set, Workout, WorkoutExercise
 from repbook.storage.queries import workout_with_sets
@@ -155,6 +157,9 @@ def logging_page(user: Any, workout_id: int) -> LoggingPage:
         group = view.entry.superset_group
         view.paired_with_next = bool(group) and following.entry.superset_group == group
     last_logged = max(all_sets, key=lambda s: s.performed_at, default=None)
+    last_at = last_logged.performed_at if last_logged is not None else None
+    if workout.is_open and is_idle(workout, last_at, timezone.now()):
+        close_idle(workout, last_at)
     rest = prefs.default_rest_s
     if last_logged is not None:
         entry = next(e for e in entries if e.pk == last_logged.workout_exercise_id)

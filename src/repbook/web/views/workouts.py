@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from repbook.services import workout_entries, workouts
+from repbook.services.open_workouts import open_workout_so_far
 from repbook.services.quicklog import exercise_index, log_line
 from repbook.services.workout_page import logging_page, workout_summary
 from repbook.storage.models import SetType, Workout, WorkoutExercise, owned
@@ -40,7 +41,10 @@ def history(request: HttpRequest) -> HttpResponse:
         [(day, by_day.get(day, [])) for day in week]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     ]
+    # Looked up first, so a workout it closes (idle too long) shows as finished below.
+    open_now = open_workout_so_far(request.user)
     context = {
+        "open": open_now,
         "recent": workouts_between(request.user)[:30],
         "weeks": weeks,
         "month": month,
