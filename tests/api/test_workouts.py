@@ -168,3 +168,12 @@ def test_a_set_after_a_long_pause_opens_a_new_workout_and_closes_the_old(alice_a
     assert later["workout"] != first["workout"]
     old = alice_api.get(f"/api/v1/workouts/{first['workout']}").json()
     assert old["finished_at"] is not None and len(old["exercises"][0]["sets"]) == 2
+
+
+def test_an_absurd_set_is_refused_naming_the_field_and_the_limit(alice_api: ApiClient) -> None:
+    response = alice_api.post("/api/v1/sets", {"exercise": "deadlift", "reps": 500, "weight": 100})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"field": "reps", "message": "must be from 0 to 100 in a set with a load"}
+    ]
+    assert not Set.objects.exists()

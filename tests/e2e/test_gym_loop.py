@@ -181,3 +181,19 @@ def test_today_offers_resume_while_a_workout_is_open_and_never_opens_a_second(lo
     page.get_by_test_id("open-workout").get_by_role("link", name="Resume workout").click()
     assert page.url == started
     assert Workout.objects.filter(finished_at__isnull=True).count() == 1
+
+
+def test_an_unusual_set_is_asked_about_before_it_is_logged(logged_in_page: Any) -> None:
+    page = logged_in_page
+    _start_empty_workout(page)
+    _add(page, "deadlift", "Deadlift")
+    page.get_by_label("kg").fill("100")
+    page.get_by_label("Reps").fill("45")
+    page.get_by_role("button", name="Log set 1").click()
+    assert (
+        "45 reps with a load is unusual (more than 30)" in page.get_by_test_id("unusual-set").text_content()
+    )
+    page.screenshot(path="/tmp/gym-unusual.png")
+    page.get_by_role("button", name="Yes, log it").click()
+    page.wait_for_url(re.compile(r"/workouts/\d+/"))
+    assert page.get_by_test_id("set-row").count() == 1

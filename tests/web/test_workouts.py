@@ -187,3 +187,26 @@ def test_starting_three_times_opens_one_workout_and_today_offers_resume(alice_cl
         html = alice_client.get(page).content.decode()
         assert "Resume workout" in html and "2 sets so far" in html and "Deadlift: 2 sets" in html
     assert "Start a workout" not in alice_client.get("/workouts/").content.decode()
+
+
+def test_an_unusual_set_is_asked_about_first_and_an_absurd_one_refused(
+    alice_client: Client, workout: Workout
+) -> None:
+    entry = workout.entries.get(exercise__slug="deadlift")
+    url = f"/workouts/{workout.pk}/entries/{entry.pk}/sets/"
+    asked = alice_client.post(url, {"unit": "kg", "reps": "45", "weight": "100", "notes": "grip"})
+    assert asked.status_code == 200
+    html = asked.content.decode()
+    assert "45 reps with a load is unusual (more than 30)" in html and "Yes, log it" in html
+    assert Set.objects.filter(workout_exercise=entry).count() == 1, "nothing saved before the answer"
+    confirmed = [(u.field, u.message) for u in asked.context["unusual"]]
+    assert confirmed == [("reps", "45 reps with a load is unusual (more than 30)")]
+    alice_client.post(url, {**dict(asked.context["posted"]), "confirmed": "1"})
+    row = Set.objects.filter(workout_exercise=entry).latest("order")
+    assert (row.reps, row.weight_kg, row.notes) == (45, Decimal(100), "grip")
+
+    refused = alice_client.post(
+        url, {"unit": "kg", "reps": "500", "weight": "100", "confirmed": "1"}, follow=True
+    )
+    assert "reps: must be from 0 to 100 in a set with a load. Nothing was saved." in refused.content.decode()
+    assert Set.objects.filter(workout_exercise=entry).count() == 2

@@ -16,7 +16,13 @@ from django.utils import timezone
 
 from repbook.core.errors import FieldError
 from repbook.core.next_set import WARMUP, target_slot
-from repbook.core.sets import SetValueError, SetValues, check_set_values
+from repbook.core.sets import (
+    SetValueError,
+    SetValues,
+    UnusualValue,
+    check_set_values,
+    unusual_set_values,
+)
 from repbook.core.units import to_kg
 from repbook.services.open_workouts import idle_limit, lock_user_workouts, open_workout
 from repbook.services.workout_targets import target_sets
@@ -26,6 +32,14 @@ from repbook.storage.queries import exercise_by_slug
 
 class LogError(FieldError):
     """Bad input for the log."""
+
+
+class UnusualSetError(LogError):
+    """A set within the limits but unusual enough to ask first (the web form's "are you sure?")."""
+
+    def __init__(self, unusual: list[UnusualValue]) -> None:
+        super().__init__(unusual[0].field, "; ".join(u.message for u in unusual))
+        self.unusual = unusual
 
 
 @dataclass(frozen=True)
@@ -128,12 +142,17 @@ def _past_workout(user: Any, when: datetime) -> Workout:
 
 
 @transaction.atomic
-def log_set(user: Any, data: SetInput) -> Set:
-    """Log one set into the given workout or today's open one (created if needed)."""
+def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False) -> Set:
+    """Log one set into the given workout or today's open one (created if needed).
+
+    With `ask_if_unusual`, a set with unusual values (core.sets soft limits) raises
+    UnusualSetError instead, for the caller to ask the user and send it again without the flag."""
     performed_at = data.performed_at or timezone.now()
     values = _values(data)
     exercise = exercise_for(user, data.exercise)
     _check(values, exercise, performed_at)
+    if ask_if_unusual and (unusual := unusual_set_values(values)):
+        raise UnusualSetError(unusual)
     workout = _workout_for(user, data.workout, performed_at)
     # The workout row is locked (select_for_update; on SQLite the write transaction), so the
     # order computed here cannot be taken by a concurrent request.

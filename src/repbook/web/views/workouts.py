@@ -133,7 +133,12 @@ def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpRespons
         **form.values(),
     )
     try:
-        workouts.log_set(request.user, data)
+        workouts.log_set(request.user, data, ask_if_unusual=request.POST.get("confirmed") != "1")
+    except workouts.UnusualSetError as exc:
+        # Not refused: asked. The same values go back with confirmed=1 when the user says yes.
+        posted = [(k, v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "confirmed")]
+        context = {"entry": entry, "unusual": exc.unusual, "posted": posted}
+        return render(request, "web/workouts/set_confirm.html", context)
     except workouts.LogError as exc:
         messages.error(request, f"{entry.exercise.name}: {exc.field}: {exc.message}. Nothing was saved.")
     return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
