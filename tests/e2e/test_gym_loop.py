@@ -178,6 +178,7 @@ def test_today_offers_resume_while_a_workout_is_open_and_never_opens_a_second(lo
 
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Log").click()
     assert page.get_by_role("button", name="Start a workout").count() == 0
+    page.screenshot(path="/tmp/gym-log-resume.png")
     page.get_by_test_id("open-workout").get_by_role("link", name="Resume workout").click()
     assert page.url == started
     assert Workout.objects.filter(finished_at__isnull=True).count() == 1

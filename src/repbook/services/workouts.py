@@ -105,6 +105,8 @@ def exercise_for(user: Any, slug: str) -> Exercise:
 
 
 def _workout_for(user: Any, workout_id: int | None, when: datetime) -> Workout:
+    """The workout a set done at `when` joins: the given one; else the open one (a new one if there
+    is none); for a set older than the idle limit, the workout of that time."""
     if workout_id is not None:
         workout = owned(Workout, user).select_for_update().filter(pk=workout_id).first()
         if workout is None:
