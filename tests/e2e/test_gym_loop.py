@@ -4,6 +4,7 @@ away, warm-ups beside the program's targets. The browser's clock is Playwright's
 from __future__ import annotations
 
 import re
+import time
 from typing import Any
 
 import pytest
@@ -50,6 +51,15 @@ def test_the_rest_bar_appears_after_a_set_counts_down_alerts_once_and_goes_away(
     assert timer.is_hidden(), "the rest bar goes away when the rest is over"
     assert page.evaluate("window.vibrations") == 1, "it alerts once"
     page.screenshot(path="/tmp/gym-rest-over.png")
+
+    page.clock.set_system_time(time.time())  # back in step with the server's clock
+    page.get_by_role("button", name="Log set 2").click()
+    assert timer.is_visible()
+    page.screenshot(path="/tmp/gym-rest-running.png")
+    timer.get_by_role("button", name="Skip").click()
+    assert timer.is_hidden()
+    page.clock.run_for(15 * 60_000)
+    assert page.evaluate("window.vibrations") == 0, "a skipped rest does not alert (a new page counts)"
 
 
 @pytest.mark.parametrize("path", ["/workouts/", "/import/"])

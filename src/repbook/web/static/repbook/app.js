@@ -47,7 +47,8 @@ document.addEventListener("click", (event) => {
   timer.addEventListener("click", (event) => {
     const adjust = event.target.closest("[data-rest-adjust]");
     if (adjust) until += Number(adjust.dataset.restAdjust) * 1000;
-    if (event.target.closest("[data-rest-stop]")) { until = 0; alerted = true; }
+    // Skipped, or cut below zero: the lifter ended the rest, so nothing needs to alert them.
+    if (event.target.closest("[data-rest-stop]") || until <= Date.now()) { until = 0; alerted = true; }
     localStorage.setItem(key, String(until));
     render();
   });
