@@ -211,3 +211,19 @@ def test_an_unusual_set_is_asked_about_first_and_an_absurd_one_refused(
     )
     assert "reps: must be from 0 to 100 in a set with a load. Nothing was saved." in refused.content.decode()
     assert Set.objects.filter(workout_exercise=entry).count() == 2
+
+
+def test_a_start_while_a_workout_is_open_says_it_resumed(alice, alice_client: Client) -> None:
+    from repbook.services.programs import start_program
+
+    start_program(alice, "back-workout")
+    first = alice_client.post("/programs/next/start/")
+    workout = Workout.objects.get()
+    assert "You have a workout open" not in alice_client.get(first["Location"]).content.decode()
+    for start in ("/workouts/start/", "/programs/next/start/"):
+        again = alice_client.post(start, follow=True)
+        assert again.redirect_chain[-1][0] == f"/workouts/{workout.pk}/"
+        assert "You have a workout open: here it is. Finish it to start another." in again.content.decode()
+    next_page = alice_client.get("/programs/next/").content.decode()
+    assert "Resume workout" in next_page and 'data-testid="start-workout"' not in next_page
+    assert Workout.objects.count() == 1

@@ -71,6 +71,11 @@ def open_workout(user: Any, now: datetime | None = None, *, lock: bool = False) 
     return current
 
 
+def was_resumed(workout: Workout, asked_at: datetime) -> bool:
+    """True when a start asked for at `asked_at` gave back a workout that was already open."""
+    return workout.started_at < asked_at
+
+
 @dataclass(frozen=True)
 class OpenWorkout:
     """The open workout and what is done so far: each exercise with its number of sets."""

@@ -13,12 +13,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from repbook.services import workout_entries, workouts
-from repbook.services.open_workouts import open_workout_so_far
+from repbook.services.open_workouts import open_workout_so_far, was_resumed
 from repbook.services.quicklog import exercise_index, log_line
 from repbook.services.workout_page import logging_page, workout_summary
 from repbook.storage.models import SetType, Workout, WorkoutExercise, owned
 from repbook.storage.queries import workouts_between
 from repbook.web.forms import QuickLogForm, SetForm, WorkoutForm
+
+#: Said when a start gives back the open workout (one open workout at a time).
+RESUMED = "You have a workout open: here it is. Finish it to start another."
 
 
 def _month(request: HttpRequest) -> date:
@@ -58,7 +61,10 @@ def history(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
+    asked_at = timezone.now()
     workout = workouts.start_workout(request.user, name=request.POST.get("name", ""))
+    if was_resumed(workout, asked_at):
+        messages.info(request, RESUMED)
     return redirect("workout", workout_id=workout.pk)
 
 
