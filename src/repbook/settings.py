@@ -8,13 +8,16 @@ Environment variables (all optional):
   REPBOOK_DEBUG          1/true to turn on debug pages (never on a public host)
   REPBOOK_ALLOWED_HOSTS  comma-separated host names served (default: localhost names)
   REPBOOK_HTTPS          1/true when served over HTTPS (secure cookies, HSTS, proxy header)
-  REPBOOK_TIME_ZONE      the server's time zone for dates (default UTC)
+  REPBOOK_TIME_ZONE      the server's time zone for dates (default: UTC)
   REPBOOK_EMAIL_URL      SMTP server for password-reset mail, e.g. smtp+tls://user:pass@host:587
   REPBOOK_EMAIL_FROM     sender of that mail (default: repbook@ the first public allowed host)
   REPBOOK_TRUSTED_PROXIES  addresses or networks of reverse proxies whose X-Forwarded-For is believed
   REPBOOK_CACHE_URL      Redis for throttle counters shared by several machines (default: files)
   REPBOOK_API_RATE       API requests per minute per account (default 600)
   REPBOOK_API_ANONYMOUS_RATE  API requests per minute per address without an account (default 120)
+  REPBOOK_WORKOUT_IDLE_HOURS
+                         an open workout that saw no set for this many hours is closed by itself,
+                         at its last set's time (default: 6)
 """
 
 from __future__ import annotations
@@ -70,6 +73,19 @@ def _secret_key(data_dir: Path) -> tuple[str, str]:
     except OSError as exc:
         # A throwaway key lets every command start and say what is wrong; serve refuses to run on it.
         return secrets.token_urlsafe(50), f"the secret key file {key_file} cannot be used: {exc.strerror}"
+
+
+def _hours(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        hours = float(raw)
+    except ValueError:
+        hours = 0.0
+    if not 0 < hours <= 7 * 24:
+        raise ImproperlyConfigured(f"{name} must be a number of hours above 0 and at most 168, not {raw!r}")
+    return hours
 
 
 DATA_DIR = _data_dir()
@@ -301,6 +317,9 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("REPBOOK_TIME_ZONE", "UTC")
+#: An open workout that saw no set for this long is closed by itself (services/open_workouts.py).
+# Six hours: longer than any session with long rests, shorter than the night between two days.
+WORKOUT_IDLE_HOURS = _hours("REPBOOK_WORKOUT_IDLE_HOURS", 6)
 USE_I18N = False
 USE_TZ = True
 

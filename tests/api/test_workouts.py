@@ -7,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import connection
+from django.db.models import F
 
 from repbook.services.accounts import create_token
 from repbook.storage.models import Set, Workout
@@ -149,3 +150,30 @@ def test_concurrent_logging_into_one_workout_loses_nothing(alice) -> None:
     assert statuses == [201] * 40
     orders = list(Set.objects.filter(workout_id=workout_id).values_list("order", flat=True))
     assert len(orders) == 41 and sorted(orders) == list(range(1, 42))
+
+
+def test_a_set_after_a_long_pause_opens_a_new_workout_and_closes_the_old(alice_api: ApiClient) -> None:
+    from datetime import timedelta
+
+    first = alice_api.post("/api/v1/sets", {"exercise": "deadlift", "reps": 5, "weight": 100}).json()
+    assert (
+        alice_api.post("/api/v1/sets", {"exercise": "deadlift", "reps": 5, "weight": 100}).json()["workout"]
+        == first["workout"]
+    )
+    Workout.objects.filter(pk=first["workout"]).update(started_at=F("started_at") - timedelta(hours=7))
+    Set.objects.filter(workout_id=first["workout"]).update(
+        performed_at=F("performed_at") - timedelta(hours=7)
+    )
+    later = alice_api.post("/api/v1/sets", {"exercise": "deadlift", "reps": 5, "weight": 100}).json()
+    assert later["workout"] != first["workout"]
+    old = alice_api.get(f"/api/v1/workouts/{first['workout']}").json()
+    assert old["finished_at"] is not None and len(old["exercises"][0]["sets"]) == 2
+
+
+def test_an_absurd_set_is_refused_naming_the_field_and_the_limit(alice_api: ApiClient) -> None:
+    response = alice_api.post("/api/v1/sets", {"exercise": "deadlift", "reps": 500, "weight": 100})
+    assert response.status_code == 422
+    assert response.json()["detail"] == [
+        {"field": "reps", "message": "must be from 0 to 100 in a set with a load"}
+    ]
+    assert not Set.objects.exists()

@@ -191,6 +191,7 @@ def test_a_reachable_redis_passes(data_dir: Path) -> None:
         ({"REPBOOK_CACHE_URL": "memcached://x"}, "REPBOOK_CACHE_URL is not a Redis URL"),
         ({"REPBOOK_API_RATE": "lots"}, "REPBOOK_API_RATE must be a whole number of requests per minute"),
         ({"REPBOOK_EMAIL_URL": "mail.example.org"}, "REPBOOK_EMAIL_URL is not an SMTP URL"),
+        ({"REPBOOK_WORKOUT_IDLE_HOURS": "six"}, "REPBOOK_WORKOUT_IDLE_HOURS must be a number of hours"),
     ],
 )
 def test_every_command_says_unusable_settings_in_one_line(

@@ -49,6 +49,7 @@ def test_pounds_rpe_and_a_past_date(alice) -> None:
         (["Unicorn press 3x5"], "no exercise called 'Unicorn press'"),
         (["Curl 3x10"], "could mean several exercises"),
         (["Deadlift 140kg x 5 @ 11"], "rpe: must be from 1 to 10"),
+        (["Deadlift 3x500 @ 100kg"], "reps: must be from 0 to 100 in a set with a load"),
         (["Deadlift 3x5", "--date", "yesterday"], "is not a date like"),
         (["Deadlift 3x5 @ 100", "--date", "2999-01-01"], "in the future"),
     ],

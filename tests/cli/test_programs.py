@@ -49,6 +49,9 @@ def test_next_start_then_quick_log_counts_for_the_program(alice: Any) -> None:
     assert started.exit_code == 0 and "Started workout" in started.output
     assert run("log", "Deadlift 60kg x 5,5").exit_code == 0
     assert Workout.objects.get().sets.count() == 2
+    again = run("next", "--start")
+    assert again.exit_code == 0 and "Resumed your open workout" in again.output
+    assert Workout.objects.count() == 1
     data = json.loads(run("next", "--json").output)
     assert data["exercises"][0]["reason"].startswith(
         "first session done: this time every set, still at 60 kg"

@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_log_a_back_extension_workout_on_a_phone(logged_in_page: Any) -> None:
     page = logged_in_page
+    page.clock.install()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Log").click()
     page.get_by_role("button", name="Start a workout").click()
     page.wait_for_url(re.compile(r"/workouts/\d+/$"))
@@ -25,7 +26,7 @@ def test_log_a_back_extension_workout_on_a_phone(logged_in_page: Any) -> None:
     clock = page.get_by_test_id("rest-clock")
     assert clock.is_visible()
     first = clock.text_content()
-    page.wait_for_timeout(1500)
+    page.clock.run_for(1500)
     assert clock.text_content() != first, "the rest timer runs"
 
     page.get_by_role("button", name="Log set 2").click()

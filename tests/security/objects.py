@@ -20,6 +20,7 @@ from repbook.services import body_weight, custom_exercises, programs
 from repbook.services.accounts import create_token
 from repbook.services.custom_exercises import CustomExerciseInput
 from repbook.services.pending_imports import keep_upload
+from repbook.services.workout_entries import finish_workout
 from repbook.services.workouts import SetInput, log_set, start_workout
 from repbook.storage.models import User
 
@@ -83,6 +84,13 @@ def _workout(user: User) -> Owned:
     return Owned(params, MARKER)
 
 
+def _finished_workout(user: User) -> Owned:
+    """A workout already finished: repeating it starts a new one (an open one would be resumed)."""
+    owned = _workout(user)
+    finish_workout(user, owned.params["workout_id"])
+    return owned
+
+
 def _program(user: User) -> Owned:
     text = f"Program: {MARKER} Plan\nDays per week: 1\n\nDay: {MARKER} Day\nDeadlift: 3x5; linear +5kg\n"
     program = programs.save_user_program(user, text).program
@@ -116,6 +124,7 @@ OBJECTS: dict[str, Callable[[User], Owned]] = {
     "token": _token,
     "custom_exercise": _custom_exercise,
     "workout": _workout,
+    "finished_workout": _finished_workout,
     "entry": _workout,
     "set": _workout,
     "logged_exercise": _workout,

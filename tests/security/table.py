@@ -167,7 +167,7 @@ WEB: dict[str, Rule] = {
     "workout-edit": owned("workout", POST, data={"name": "Renamed", "notes": ""}),
     "workout-finish": owned("workout", POST, data={}),
     "workout-summary": owned("workout", PAGE),
-    "workout-repeat": owned("workout", POST, data={}),
+    "workout-repeat": owned("finished_workout", POST, data={}),
     "workout-delete": owned("workout", POST, data={}),
     "entry-move": owned("entry", POST, data={}),
     "entry-superset": owned("entry", POST, data={}),

@@ -230,10 +230,12 @@ def test_bad_rows_are_skipped_with_their_line(alice):
     text = fixture("strong_ios_comma_kg.csv").decode().splitlines()
     text[2] = text[2].replace(",120.0,5.0,", ",heavy,5.0,")
     text[5] = text[5].replace(",8.0,", ",-3,")
+    text[4] = text[4].replace(",5.0,", ",500.0,")
     report = import_file(alice, "\n".join(text).encode())
     lines = {p.line: p.message for p in report.problems}
     assert "'heavy' is not a number" in lines[3] and "negative" in lines[6]
-    assert report.sets == 21
+    assert "reps must be from 0 to 100 in a set with a load" in lines[5]
+    assert report.sets == 20
 
 
 def test_each_user_sees_only_their_own(alice, bob):

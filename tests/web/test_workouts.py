@@ -73,6 +73,9 @@ def test_reorder_superset_repeat(alice_client: Client, workout: Workout) -> None
     assert list(workout.entries.order_by("order").values_list("pk", flat=True)) == [second.pk, first.pk]
     alice_client.post(f"/entries/{second.pk}/superset/")
     assert set(workout.entries.values_list("superset_group", flat=True)) == {"A"}
+    resumed = alice_client.post(f"/workouts/{workout.pk}/repeat/")
+    assert resumed["Location"] == f"/workouts/{workout.pk}/", "one open workout: repeating resumes it"
+    alice_client.post(f"/workouts/{workout.pk}/finish/")
     copy = alice_client.post(f"/workouts/{workout.pk}/repeat/")
     new = Workout.objects.exclude(pk=workout.pk).get()
     assert copy["Location"] == f"/workouts/{new.pk}/"
@@ -173,3 +176,54 @@ def test_felt_pain_is_saved_with_the_set(alice_client: Client, workout: Workout)
         f"/workouts/{workout.pk}/entries/{entry.pk}/sets/", {"unit": "kg", "reps": "10", "felt_pain": "on"}
     )
     assert Set.objects.filter(workout_exercise=entry).order_by("order").last().felt_pain
+
+
+def test_starting_three_times_opens_one_workout_and_today_offers_resume(alice_client: Client) -> None:
+    locations = {alice_client.post("/workouts/start/")["Location"] for _ in range(3)}
+    workout = Workout.objects.get()
+    assert locations == {f"/workouts/{workout.pk}/"}
+    alice_client.post(f"/workouts/{workout.pk}/quick/", {"text": "Deadlift 2x5 @ 100kg"})
+    for page in ("/", "/workouts/"):
+        html = alice_client.get(page).content.decode()
+        assert "Resume workout" in html and "2 sets so far" in html and "Deadlift: 2 sets" in html
+    log_page = alice_client.get("/workouts/").content.decode()
+    assert "Start a workout" not in log_page and ">Repeat<" not in log_page
+
+
+def test_an_unusual_set_is_asked_about_first_and_an_absurd_one_refused(
+    alice_client: Client, workout: Workout
+) -> None:
+    entry = workout.entries.get(exercise__slug="deadlift")
+    url = f"/workouts/{workout.pk}/entries/{entry.pk}/sets/"
+    asked = alice_client.post(url, {"unit": "kg", "reps": "45", "weight": "100", "notes": "grip"})
+    assert asked.status_code == 200
+    html = asked.content.decode()
+    assert "45 reps with a load is unusual (more than 30)" in html and "Yes, log it" in html
+    assert Set.objects.filter(workout_exercise=entry).count() == 1, "nothing saved before the answer"
+    confirmed = [(u.field, u.message) for u in asked.context["unusual"]]
+    assert confirmed == [("reps", "45 reps with a load is unusual (more than 30)")]
+    alice_client.post(url, {**dict(asked.context["posted"]), "confirmed": "1"})
+    row = Set.objects.filter(workout_exercise=entry).latest("order")
+    assert (row.reps, row.weight_kg, row.notes) == (45, Decimal(100), "grip")
+
+    refused = alice_client.post(
+        url, {"unit": "kg", "reps": "500", "weight": "100", "confirmed": "1"}, follow=True
+    )
+    assert "reps: must be from 0 to 100 in a set with a load. Nothing was saved." in refused.content.decode()
+    assert Set.objects.filter(workout_exercise=entry).count() == 2
+
+
+def test_a_start_while_a_workout_is_open_says_it_resumed(alice, alice_client: Client) -> None:
+    from repbook.services.programs import start_program
+
+    start_program(alice, "back-workout")
+    first = alice_client.post("/programs/next/start/")
+    workout = Workout.objects.get()
+    assert "You have a workout open" not in alice_client.get(first["Location"]).content.decode()
+    for start in ("/workouts/start/", "/programs/next/start/"):
+        again = alice_client.post(start, follow=True)
+        assert again.redirect_chain[-1][0] == f"/workouts/{workout.pk}/"
+        assert "You have a workout open: here it is. Finish it to start another." in again.content.decode()
+    next_page = alice_client.get("/programs/next/").content.decode()
+    assert "Resume workout" in next_page and 'data-testid="start-workout"' not in next_page
+    assert Workout.objects.count() == 1

@@ -144,6 +144,9 @@ def export(slug: str, username: str | None, output: Path | None) -> None:
 @ready
 def next_(username: str | None, as_json: bool, start: bool) -> None:
     """The next workout of your program: each exercise, its sets, loads and why."""
+    from django.utils import timezone
+
+    from repbook.services.open_workouts import was_resumed
     from repbook.services.program_json import next_workout_json
     from repbook.services.program_plan import next_workout
     from repbook.services.programs import start_next_workout
@@ -156,10 +159,13 @@ def next_(username: str | None, as_json: bool, start: bool) -> None:
         )
     data = next_workout_json(upcoming)
     if start:
+        asked_at = timezone.now()
         workout = _or_fail(lambda: start_next_workout(user))
         data["workout"] = workout.pk
         if not as_json:
-            click.echo(f'Started workout {workout.pk}, {workout.name}: log with `repbook log "..."`.')
+            # One open workout at a time: starting while one is open resumes it.
+            verb = "Resumed your open" if was_resumed(workout, asked_at) else "Started"
+            click.echo(f'{verb} workout {workout.pk}, {workout.name}: log with `repbook log "..."`.')
     if as_json:
         echo_json(data)
         return

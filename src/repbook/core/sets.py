@@ -1,4 +1,9 @@
-"""What a logged set may hold: the limits every interface shares, with field-named errors."""
+"""What a logged set may hold: the limits every interface shares (web form, API, quick log, import).
+
+Two kinds of limit: a hard one (`check_set_values`) refuses a value no set can hold, with an error
+naming the field and the limit; a soft one (`unusual_set_values`) names values that are possible
+but rare enough to be a typo, for the web form to ask "are you sure?" before it logs them.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,11 @@ from repbook.core.errors import FieldError
 SET_TYPES: Final = ("warmup", "working", "drop", "failure", "amrap")
 SIDES: Final = ("both", "left", "right")
 MAX_WEIGHT_KG: Final = Decimal(1000)
-MAX_REPS: Final = 500
+#: Hard limits on reps. With a load (weight above 0) a set of more than 100 is no strength set,
+#: and 100 is also the most a program may prescribe (core.program_text); without a load, long
+#: bodyweight sets (squats, push-ups) are real, so they get more room.
+MAX_LOADED_REPS: Final = 100
+MAX_REPS: Final = 300
 MAX_DURATION_S: Final = 24 * 3600
 MAX_DISTANCE_M: Final = Decimal(100_000)
 MAX_NOTES: Final = 2000
@@ -49,8 +58,13 @@ def check_set_values(
             raise SetValueError("weight", "cannot be negative (only bodyweight exercises take assistance)")
     elif measure == "reps" and not bodyweight:
         raise SetValueError("weight", "is needed for this exercise (0 for an empty machine or bar)")
-    if values.reps is not None and not 0 <= values.reps <= MAX_REPS:
-        raise SetValueError("reps", f"must be from 0 to {MAX_REPS}")
+    if values.reps is not None:
+        loaded = w is not None and w > 0
+        limit = MAX_LOADED_REPS if loaded else MAX_REPS
+        if not 0 <= values.reps <= limit:
+            raise SetValueError(
+                "reps", f"must be from 0 to {limit}{' in a set with a load' if loaded else ''}"
+            )
     if measure == "reps" and values.reps is None:
         raise SetValueError("reps", "is needed for this exercise")
     if measure == "time" and values.duration_s is None:
@@ -76,3 +90,45 @@ def check_set_values(
         raise SetValueError("notes", f"must be at most {MAX_NOTES} characters")
     if performed_on > today:
         raise SetValueError("performed_at", "is in the future")
+
+
+#: Soft limits: past these a value is possible but unusual, so the web form asks before logging it.
+USUAL_LOADED_REPS: Final = 30  # where rep-max tables and e1RM estimates (core.e1rm) stop
+USUAL_REPS: Final = 100
+USUAL_WEIGHT_KG: Final = Decimal(300)
+USUAL_DURATION_S: Final = 30 * 60
+USUAL_DISTANCE_M: Final = Decimal(10_000)
+
+
+@dataclass(frozen=True, slots=True)
+class UnusualValue:
+    field: str
+    message: str
+
+
+def unusual_set_values(values: SetValues) -> list[UnusualValue]:
+    """The values of a set (already within the hard limits) that are rare enough to be a typo."""
+    found = []
+    w, reps = values.weight_kg, values.reps
+    loaded = w is not None and w > 0
+    if reps is not None and reps > (USUAL_LOADED_REPS if loaded else USUAL_REPS):
+        limit = USUAL_LOADED_REPS if loaded else USUAL_REPS
+        kind = "with a load" if loaded else "in one set"
+        found.append(UnusualValue("reps", f"{reps} reps {kind} is unusual (more than {limit})"))
+    if w is not None and w > USUAL_WEIGHT_KG:
+        found.append(
+            UnusualValue("weight", f"{w.normalize():f} kg is unusual (more than {USUAL_WEIGHT_KG} kg)")
+        )
+    if values.duration_s is not None and values.duration_s > USUAL_DURATION_S:
+        minutes = USUAL_DURATION_S // 60
+        found.append(
+            UnusualValue("duration_s", f"{values.duration_s} s is unusual (more than {minutes} min)")
+        )
+    if values.distance_m is not None and values.distance_m > USUAL_DISTANCE_M:
+        found.append(
+            UnusualValue(
+                "distance_m",
+                f"{values.distance_m.normalize():f} m is unusual (more than {USUAL_DISTANCE_M} m)",
+            )
+        )
+    return found

@@ -15,6 +15,7 @@ from repbook.core.program_text import ProgramSyntaxError, parse_program
 from repbook.core.units import to_kg
 from repbook.programs.store import save_program
 from repbook.services.exercise_names import ExerciseIndex, NamedExercise
+from repbook.services.open_workouts import lock_user_workouts, open_workout
 from repbook.services.program_plan import PlannedExercise, next_workout, plan_for_day
 from repbook.services.quicklog import CLOSE_MATCH, exercise_index
 from repbook.storage.models import (
@@ -123,10 +124,15 @@ def delete_user_program(user: Any, slug: str) -> None:
 
 @transaction.atomic
 def start_next_workout(user: Any, day_id: int | None = None) -> Workout:
-    """Start a workout for the next day of the active program (or the chosen day), targets filled in."""
+    """Start a workout for the next day of the active program (or the chosen day), targets filled in;
+    resume the open workout instead when there is one (one open workout at a time)."""
     active = active_program(user)
     if active is None:
         raise ProgramError("you follow no program: choose one in the program library first", missing=True)
+    lock_user_workouts(user)
+    current = open_workout(user, lock=True)
+    if current is not None:
+        return current
     if day_id is None:
         upcoming = next_workout(user)
         if upcoming is None:

@@ -9,6 +9,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from repbook.services.open_workouts import lock_user_workouts, open_workout
 from repbook.services.workouts import LogError, exercise_for, start_workout
 from repbook.storage.models import Workout, WorkoutExercise, owned
 
@@ -76,8 +77,13 @@ def finish_workout(user: Any, workout_id: int) -> Workout:
 
 @transaction.atomic
 def repeat_workout(user: Any, workout_id: int) -> Workout:
-    """Start a new workout with the same exercises, order and supersets as a past one."""
+    """Start a new workout with the same exercises, order and supersets as a past one; while a
+    workout is open, resume it unchanged instead (one open workout at a time)."""
     source = owned(Workout, user).get(pk=workout_id)
+    lock_user_workouts(user)
+    current = open_workout(user, lock=True)
+    if current is not None:
+        return current
     copy = start_workout(user, name=source.name)
     WorkoutExercise.objects.bulk_create(
         WorkoutExercise(

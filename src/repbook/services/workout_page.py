@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
 from django.db.models import F, Max
+from django.utils import timezone
 
 from repbook.core.e1rm import estimate_1rm
+from repbook.core.next_set import PlannedSet, SetAmounts
+from repbook.core.next_set import next_set as choose_next_set
 from repbook.core.plates import BarbellSetup, PlateLoad, plates_per_side
 from repbook.core.units import from_kg, plain
 from repbook.core.warmup import WarmupSet, warmup_ramp
 from repbook.services.accounts import settings_for, user_barbell
-from repbook.services.workout_targets import grouped, target_for, target_sets
+from repbook.services.open_workouts import close_idle, is_idle
+from repbook.services.workout_targets import grouped, target_sets
 from repbook.storage.models import Set, Workout, WorkoutExercise
 from repbook.storage.queries import workout_with_sets
 
@@ -93,35 +97,28 @@ def _shown(kg: Decimal | None, unit: str, row: Set | None = None) -> Decimal | N
     return Decimal(plain(from_kg(kg, unit, places=2)))
 
 
-def _next_set(sets: list[Set], last: list[Set], unit: str) -> NextSet:
-    number = len(sets) + 1
-    source = last[number - 1] if len(last) >= number else (sets[-1] if sets else (last[-1] if last else None))
-    if source is None:
-        return NextSet(number, None, None, None, None, None)
-    return NextSet(
-        number,
-        _shown(source.weight_kg, unit, source),
-        source.reps,
-        source.duration_s,
-        source.distance_m,
-        last[number - 1] if len(last) >= number else None,
+def _amounts(row: Set, unit: str) -> SetAmounts:
+    return SetAmounts(
+        row.set_type, _shown(row.weight_kg, unit, row), row.reps, row.duration_s, row.distance_m
     )
 
 
-def _with_target(next_set: NextSet, entry: WorkoutExercise, unit: str) -> NextSet:
-    """The program's target for the next set, when there is one, overrides last time's values."""
-    planned = target_for(entry.target, next_set.number)
-    if planned is None:
-        return next_set
-    bodyweight = entry.exercise.is_bodyweight
-    weight = _shown(planned.weight_kg, unit) if planned.weight_kg is not None else next_set.weight
-    return replace(
-        next_set,
-        weight=weight,
-        reps=planned.reps if planned.reps is not None else next_set.reps,
-        duration_s=planned.seconds if planned.seconds is not None else next_set.duration_s,
-        target=planned.describe(unit, bodyweight),
-        set_type=planned.set_type,
+def _next_set(entry: WorkoutExercise, sets: list[Set], last: list[Set], unit: str) -> NextSet:
+    """The form's prefill: the rule is core.next_set's; this converts rows and words the target."""
+    targets = target_sets(entry.target)
+    planned = [PlannedSet(t.set_type, _shown(t.weight_kg, unit), t.reps, t.seconds) for t in targets]
+    chosen = choose_next_set([_amounts(s, unit) for s in sets], [_amounts(s, unit) for s in last], planned)
+    values = chosen.values
+    target = targets[chosen.target] if chosen.target is not None else None
+    return NextSet(
+        len(sets) + 1,
+        values.weight,
+        values.reps,
+        values.duration_s,
+        values.distance_m,
+        last[chosen.last_time] if chosen.last_time is not None else None,
+        target.describe(unit, entry.exercise.is_bodyweight) if target is not None else "",
+        values.set_type,
     )
 
 
@@ -146,9 +143,7 @@ def logging_page(user: Any, workout_id: int) -> LoggingPage:
     for entry in entries:
         sets = list(entry.sets.all())
         all_sets += sets
-        next_set = _with_target(
-            _next_set(sets, last.get(entry.exercise_id, []), prefs.unit), entry, prefs.unit
-        )
+        next_set = _next_set(entry, sets, last.get(entry.exercise_id, []), prefs.unit)
         plates, warmups = _barbell_help(entry, next_set.weight, setup)
         targets = grouped(
             [t.describe(prefs.unit, entry.exercise.is_bodyweight) for t in target_sets(entry.target)]
@@ -162,6 +157,9 @@ def logging_page(user: Any, workout_id: int) -> LoggingPage:
         group = view.entry.superset_group
         view.paired_with_next = bool(group) and following.entry.superset_group == group
     last_logged = max(all_sets, key=lambda s: s.performed_at, default=None)
+    last_at = last_logged.performed_at if last_logged is not None else None
+    if workout.is_open and is_idle(workout, last_at, timezone.now()):
+        close_idle(workout, last_at)
     rest = prefs.default_rest_s
     if last_logged is not None:
         entry = next(e for e in entries if e.pk == last_logged.workout_exercise_id)

@@ -93,9 +93,3 @@ def target_sets(target: dict[str, Any] | None) -> list[TargetSet]:
                 )
             )
     return out
-
-
-def target_for(target: dict[str, Any] | None, number: int) -> TargetSet | None:
-    """The target of set `number` (from 1), or None past the last prescribed set."""
-    sets = target_sets(target)
-    return sets[number - 1] if 0 < number <= len(sets) else None

@@ -10,23 +10,36 @@ from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-from django.db import connection, transaction
-from django.db.models import Max
+from django.db import transaction
+from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from repbook.core.errors import FieldError
-from repbook.core.sets import SetValueError, SetValues, check_set_values
+from repbook.core.next_set import WARMUP, target_slot
+from repbook.core.sets import (
+    SetValueError,
+    SetValues,
+    UnusualValue,
+    check_set_values,
+    unusual_set_values,
+)
 from repbook.core.units import to_kg
-from repbook.services.workout_targets import target_for
-from repbook.storage.models import Exercise, Set, User, Workout, WorkoutExercise, owned
+from repbook.services.open_workouts import idle_limit, lock_user_workouts, open_workout
+from repbook.services.workout_targets import target_sets
+from repbook.storage.models import Exercise, Set, Workout, WorkoutExercise, owned
 from repbook.storage.queries import exercise_by_slug
-
-#: An open workout older than this is not "today's": a new one starts.
-OPEN_WORKOUT_WINDOW = timedelta(hours=12)
 
 
 class LogError(FieldError):
     """Bad input for the log."""
+
+
+class UnusualSetError(LogError):
+    """A set within the limits but unusual enough to ask first (the web form's "are you sure?")."""
+
+    def __init__(self, unusual: list[UnusualValue]) -> None:
+        super().__init__(unusual[0].field, "; ".join(u.message for u in unusual))
+        self.unusual = unusual
 
 
 @dataclass(frozen=True)
@@ -92,48 +105,66 @@ def exercise_for(user: Any, slug: str) -> Exercise:
 
 
 def _workout_for(user: Any, workout_id: int | None, when: datetime) -> Workout:
+    """The workout a set done at `when` joins: the given one; else the open one (a new one if there
+    is none); for a set older than the idle limit, the workout of that time."""
     if workout_id is not None:
         workout = owned(Workout, user).select_for_update().filter(pk=workout_id).first()
         if workout is None:
             raise LogError("workout", f"you have no workout {workout_id}")
         return workout
-    _lock_open_workouts(user)
-    workout = (
+    lock_user_workouts(user)
+    now = timezone.now()
+    if when >= now - idle_limit():
+        current = open_workout(user, now, lock=True)
+        if current is None:
+            return Workout.objects.create(owner=user, started_at=when)
+        if when < current.started_at:
+            current.started_at = when
+            current.save(update_fields=["started_at"])
+        return current
+    return _past_workout(user, when)
+
+
+def _past_workout(user: Any, when: datetime) -> Workout:
+    """The workout a set logged for a past time joins: the one that started up to the idle limit
+    before it (stretched to hold the set), else a new one, closed at once: it is long over."""
+    earlier = (
         owned(Workout, user)
         .select_for_update()
-        .filter(finished_at__isnull=True, started_at__gte=when - OPEN_WORKOUT_WINDOW, started_at__lte=when)
+        .filter(started_at__lte=when, started_at__gte=when - idle_limit())
         .order_by("-started_at")
         .first()
     )
-    return workout or Workout.objects.create(owner=user, started_at=when)
-
-
-def _lock_open_workouts(user: Any) -> None:
-    """Hold the user's row until the transaction ends, so two first sets sent at once cannot each
-    open a workout: while there is no open workout, locking it (select_for_update) locks nothing.
-
-    SQLite needs nothing: its one write lock (BEGIN IMMEDIATE) already orders the transactions.
-    """
-    if connection.features.has_select_for_update:
-        # FOR NO KEY UPDATE, not FOR UPDATE: a set logged into a locked workout checks its owner
-        # key (FOR KEY SHARE) while this waits for that workout; FOR UPDATE would deadlock them.
-        rows = User.objects.select_for_update(no_key=True).filter(pk=user.pk)
-        list(rows.values_list("pk", flat=True))
+    if earlier is None:
+        return Workout.objects.create(owner=user, started_at=when, finished_at=when)
+    if earlier.finished_at is not None and earlier.finished_at < when:
+        earlier.finished_at = when
+        earlier.save(update_fields=["finished_at"])
+    return earlier
 
 
 @transaction.atomic
-def log_set(user: Any, data: SetInput) -> Set:
-    """Log one set into the given workout or today's open one (created if needed)."""
+def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False) -> Set:
+    """Log one set into the given workout or today's open one (created if needed).
+
+    With `ask_if_unusual`, a set with unusual values (core.sets soft limits) raises
+    UnusualSetError instead, for the caller to ask the user and send it again without the flag."""
     performed_at = data.performed_at or timezone.now()
     values = _values(data)
     exercise = exercise_for(user, data.exercise)
     _check(values, exercise, performed_at)
+    if ask_if_unusual and (unusual := unusual_set_values(values)):
+        raise UnusualSetError(unusual)
     workout = _workout_for(user, data.workout, performed_at)
     # The workout row is locked (select_for_update; on SQLite the write transaction), so the
     # order computed here cannot be taken by a concurrent request.
     entry: WorkoutExercise | None = (
         WorkoutExercise.objects.filter(workout=workout, exercise=exercise)
-        .annotate(last_order=Max("sets__order"))
+        .annotate(
+            last_order=Max("sets__order"),
+            set_count=Count("sets"),
+            warmup_count=Count("sets", filter=Q(sets__set_type=WARMUP)),
+        )
         .order_by("-order")
         .first()
     )
@@ -142,12 +173,16 @@ def log_set(user: Any, data: SetInput) -> Set:
         entry = WorkoutExercise.objects.create(
             owner=user, workout=workout, exercise=exercise, order=(next_entry or 0) + 1
         )
-        order = 1
+        order, done_types = 1, []
     else:
         order = (getattr(entry, "last_order", None) or 0) + 1
+        warmups = getattr(entry, "warmup_count", 0)
+        done_types = [WARMUP] * warmups + ["working"] * (getattr(entry, "set_count", 0) - warmups)
     target = data.target
-    if target is None and (planned := target_for(entry.target, order)) is not None:
-        target = planned.as_json()
+    if target is None and entry.target:
+        planned = target_sets(entry.target)
+        slot = target_slot(values.set_type, done_types, [t.set_type for t in planned])
+        target = planned[slot].as_json() if slot is not None else None
     return Set.objects.create(
         owner=user,
         workout=workout,
@@ -231,11 +266,14 @@ def delete_set(user: Any, set_id: int) -> None:
         raise Set.DoesNotExist(f"no set {set_id}")
 
 
-def start_workout(user: Any, name: str = "", started_at: datetime | None = None) -> Workout:
-    """Start an empty workout now (or at `started_at`)."""
-    return Workout.objects.create(
-        owner=user, name=name.strip()[:120], started_at=started_at or timezone.now()
-    )
+@transaction.atomic
+def start_workout(user: Any, name: str = "") -> Workout:
+    """Start an empty workout now, or resume the open one: a user has one open workout at a time."""
+    lock_user_workouts(user)
+    current = open_workout(user, lock=True)
+    if current is not None:
+        return current
+    return Workout.objects.create(owner=user, name=name.strip()[:120], started_at=timezone.now())
 
 
 @transaction.atomic

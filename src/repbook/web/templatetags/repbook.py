@@ -45,6 +45,16 @@ def set_target(row: Any, unit: str) -> str:
     return from_json(row.target).describe(unit, row.exercise.is_bodyweight)
 
 
+#: The set type at a glance in a narrow table (a working set needs no mark).
+SET_TYPE_MARKS = {"warmup": "W", "drop": "D", "failure": "F", "amrap": "AMRAP"}
+
+
+@register.filter
+def set_type_mark(set_type: str) -> str:
+    """ "warmup" -> "W", "drop" -> "D", "failure" -> "F", "amrap" -> "AMRAP"; "" for a working set."""
+    return SET_TYPE_MARKS.get(set_type, "")
+
+
 @register.filter
 def load_words(item: Any, kg: Decimal | None) -> str:
     """A planned load in words for this exercise: "12.5 kg", "body weight + 2.5 kg"."""

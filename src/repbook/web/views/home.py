@@ -10,13 +10,19 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from repbook.services.guidance import pain_guidance
+from repbook.services.open_workouts import open_workout_so_far
 from repbook.services.program_plan import next_workout
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
     cautions = pain_guidance(request.user, timezone.localdate())
-    return render(request, "web/home.html", {"next": next_workout(request.user), "cautions": cautions})
+    context = {
+        "open": open_workout_so_far(request.user),
+        "next": next_workout(request.user),
+        "cautions": cautions,
+    }
+    return render(request, "web/home.html", context)
 
 
 @require_GET

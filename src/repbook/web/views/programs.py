@@ -10,13 +10,16 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from repbook.services import programs
 from repbook.services.accounts import settings_for
+from repbook.services.open_workouts import open_workout, was_resumed
 from repbook.services.program_json import program_detail
 from repbook.services.program_plan import next_workout
 from repbook.storage.models import Program
+from repbook.web.views.workouts import RESUMED
 
 EXAMPLE = """Program: My back day
 Days per week: 2
@@ -134,18 +137,22 @@ def next_page(request: HttpRequest) -> HttpResponse:
         return redirect("programs")
     days = list(upcoming.active.program.days.all())
     unit = settings_for(request.user).unit  # type: ignore[arg-type]
-    return render(request, "web/programs/next.html", {"next": upcoming, "days": days, "unit": unit})
+    context = {"next": upcoming, "days": days, "unit": unit, "open": open_workout(request.user)}
+    return render(request, "web/programs/next.html", context)
 
 
 @login_required
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
     day = request.POST.get("day") or None
+    asked_at = timezone.now()
     try:
         workout = programs.start_next_workout(request.user, int(day) if day and day.isdigit() else None)
     except programs.ProgramError as exc:
         messages.error(request, exc.message)
         return redirect("programs")
+    if was_resumed(workout, asked_at):
+        messages.info(request, RESUMED)
     return redirect("workout", workout_id=workout.pk)
 
 

@@ -13,11 +13,15 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from repbook.services import workout_entries, workouts
+from repbook.services.open_workouts import open_workout_so_far, was_resumed
 from repbook.services.quicklog import exercise_index, log_line
 from repbook.services.workout_page import logging_page, workout_summary
 from repbook.storage.models import SetType, Workout, WorkoutExercise, owned
 from repbook.storage.queries import workouts_between
 from repbook.web.forms import QuickLogForm, SetForm, WorkoutForm
+
+#: Said when a start gives back the open workout (one open workout at a time).
+RESUMED = "You have a workout open: here it is. Finish it to start another."
 
 
 def _month(request: HttpRequest) -> date:
@@ -40,7 +44,10 @@ def history(request: HttpRequest) -> HttpResponse:
         [(day, by_day.get(day, [])) for day in week]
         for week in calendar.Calendar(firstweekday=0).monthdatescalendar(month.year, month.month)
     ]
+    # Looked up first, so a workout it closes (idle too long) shows as finished below.
+    open_now = open_workout_so_far(request.user)
     context = {
+        "open": open_now,
         "recent": workouts_between(request.user)[:30],
         "weeks": weeks,
         "month": month,
@@ -54,7 +61,10 @@ def history(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
+    asked_at = timezone.now()
     workout = workouts.start_workout(request.user, name=request.POST.get("name", ""))
+    if was_resumed(workout, asked_at):
+        messages.info(request, RESUMED)
     return redirect("workout", workout_id=workout.pk)
 
 
@@ -129,7 +139,12 @@ def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpRespons
         **form.values(),
     )
     try:
-        workouts.log_set(request.user, data)
+        workouts.log_set(request.user, data, ask_if_unusual=request.POST.get("confirmed") != "1")
+    except workouts.UnusualSetError as exc:
+        # Not refused: asked. The same values go back with confirmed=1 when the user says yes.
+        posted = [(k, v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "confirmed")]
+        context = {"entry": entry, "unusual": exc.unusual, "posted": posted}
+        return render(request, "web/workouts/set_confirm.html", context)
     except workouts.LogError as exc:
         messages.error(request, f"{entry.exercise.name}: {exc.field}: {exc.message}. Nothing was saved.")
     return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")

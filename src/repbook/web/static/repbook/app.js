@@ -8,7 +8,9 @@ document.addEventListener("click", (event) => {
   }
 });
 
-// Rest timer: counts down to an absolute time, so it stays right after the phone sleeps.
+// Rest timer: counts down to an absolute time, so it stays right after the phone sleeps. It shows
+// only while the rest runs; when it is over it vibrates and beeps once (where the browser lets a
+// page do that) and goes away.
 (() => {
   const timer = document.getElementById("rest-timer");
   if (!timer) return;
@@ -16,9 +18,11 @@ document.addEventListener("click", (event) => {
   const clock = timer.querySelector(".rest-clock");
   let until = Number(localStorage.getItem(key)) || Number(timer.dataset.restUntil) || 0;
   if (Number(timer.dataset.restUntil) > until) until = Number(timer.dataset.restUntil);
-  let alerted = false;
+  // A rest that was over before the page loaded was alerted on the page that counted it.
+  let alerted = until <= Date.now();
 
-  const beep = () => {
+  const alert = () => {
+    if (navigator.vibrate) navigator.vibrate([200, 100, 200]);
     try {
       const audio = new AudioContext();
       const tone = audio.createOscillator();
@@ -26,24 +30,25 @@ document.addEventListener("click", (event) => {
       tone.connect(audio.destination);
       tone.start();
       tone.stop(audio.currentTime + 0.35);
-    } catch (error) { /* no audio here: the visual timer is enough */ }
-    if (navigator.vibrate) navigator.vibrate([200, 100, 200]);
+    } catch (error) { /* no audio here: the vibration or the bar going away says it */ }
   };
 
   const render = () => {
-    const left = Math.round((until - Date.now()) / 1000);
-    if (!until || left < -600) { timer.hidden = true; return; }
+    const left = Math.ceil((until - Date.now()) / 1000);
+    if (left <= 0) {
+      timer.hidden = true;
+      if (until && !alerted) { alerted = true; alert(); }
+      return;
+    }
     timer.hidden = false;
-    timer.classList.toggle("done", left <= 0);
-    const shown = Math.abs(left);
-    clock.textContent = `${left < 0 ? "+" : ""}${Math.floor(shown / 60)}:${String(shown % 60).padStart(2, "0")}`;
-    if (left <= 0 && !alerted) { alerted = true; beep(); }
+    clock.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
   };
 
   timer.addEventListener("click", (event) => {
     const adjust = event.target.closest("[data-rest-adjust]");
-    if (adjust) { until += Number(adjust.dataset.restAdjust) * 1000; alerted = false; }
-    if (event.target.closest("[data-rest-stop]")) until = 0;
+    if (adjust) until += Number(adjust.dataset.restAdjust) * 1000;
+    // Skipped, or cut below zero: the lifter ended the rest, so nothing needs to alert them.
+    if (event.target.closest("[data-rest-stop]") || until <= Date.now()) { until = 0; alerted = true; }
     localStorage.setItem(key, String(until));
     render();
   });

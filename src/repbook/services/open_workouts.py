@@ -1,0 +1,102 @@
+"""The user's open workout: one at a time, closed by itself once it saw no set for a while.
+
+Closing is lazy: whoever looks for the open workout (the Today and Log pages, a set logged without
+a workout, starting a workout, the CLI) first closes every open workout idle for longer than
+`settings.WORKOUT_IDLE_HOURS` (REPBOOK_WORKOUT_IDLE_HOURS, default 6), with its real end time: the
+last set's time, or its start when it has no set. Nothing is deleted, and no background job runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import Count, OuterRef, Subquery
+from django.utils import timezone
+
+from repbook.storage.models import Set, User, Workout, WorkoutExercise, owned
+
+
+def idle_limit() -> timedelta:
+    """How long an open workout may go without a set before it is closed."""
+    return timedelta(hours=settings.WORKOUT_IDLE_HOURS)
+
+
+def is_idle(workout: Workout, last_set_at: datetime | None, now: datetime) -> bool:
+    """True when an open workout saw nothing (no set, no start) for longer than the idle limit."""
+    return max(workout.started_at, last_set_at or workout.started_at) < now - idle_limit()
+
+
+def close_idle(workout: Workout, last_set_at: datetime | None) -> None:
+    """Close an idle workout at its real end: its last set, or its start when it has none."""
+    workout.finished_at = last_set_at or workout.started_at
+    workout.save(update_fields=["finished_at"])
+
+
+def lock_user_workouts(user: Any) -> None:
+    """Hold the user's row until the transaction ends, so two requests cannot each open a workout:
+    while there is no open workout, locking it (select_for_update) locks nothing.
+
+    SQLite needs nothing: its one write lock (BEGIN IMMEDIATE) already orders the transactions.
+    """
+    if connection.features.has_select_for_update:
+        # FOR NO KEY UPDATE, not FOR UPDATE: a set logged into a locked workout checks its owner
+        # key (FOR KEY SHARE) while this waits for that workout; FOR UPDATE would deadlock them.
+        rows = User.objects.select_for_update(no_key=True).filter(pk=user.pk)
+        list(rows.values_list("pk", flat=True))
+
+
+def open_workout(user: Any, now: datetime | None = None, *, lock: bool = False) -> Workout | None:
+    """The user's open workout (the latest started), after closing the idle ones; one query when
+    none is idle. `lock` locks the open rows until the transaction ends."""
+    now = now or timezone.now()
+    last_set = Set.objects.filter(workout=OuterRef("pk")).order_by("-performed_at").values("performed_at")
+    rows = (
+        owned(Workout, user)
+        .filter(finished_at__isnull=True)
+        .annotate(last_set_at=Subquery(last_set[:1]))
+        .order_by("-started_at", "-pk")
+    )
+    if lock:
+        rows = rows.select_for_update()
+    current = None
+    for workout in rows:
+        if is_idle(workout, workout.last_set_at, now):
+            close_idle(workout, workout.last_set_at)
+        elif current is None:
+            current = workout
+    return current
+
+
+def was_resumed(workout: Workout, asked_at: datetime) -> bool:
+    """True when a start asked for at `asked_at` gave back a workout that was already open."""
+    return workout.started_at < asked_at
+
+
+@dataclass(frozen=True)
+class OpenWorkout:
+    """The open workout and what is done so far: each exercise with its number of sets."""
+
+    workout: Workout
+    done: list[tuple[str, int]]
+
+    @property
+    def set_count(self) -> int:
+        return sum(n for _, n in self.done)
+
+
+def open_workout_so_far(user: Any) -> OpenWorkout | None:
+    """The open workout with its exercises and set counts, for a Resume button; None if none."""
+    workout = open_workout(user)
+    if workout is None:
+        return None
+    entries = (
+        WorkoutExercise.objects.filter(workout=workout)
+        .select_related("exercise")
+        .annotate(set_count=Count("sets"))
+        .order_by("order")
+    )
+    return OpenWorkout(workout, [(e.exercise.name, e.set_count) for e in entries if e.set_count])
