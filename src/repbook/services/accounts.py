@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from repbook.core.plates import BarbellSetup, barbell_setup
+from repbook.core.stored import StoredValueError, read_increments
 from repbook.storage.models import ApiToken, User, UserSettings, owned
 
 
@@ -53,13 +54,21 @@ def generate_password() -> str:
 
 def user_barbell(prefs: UserSettings) -> BarbellSetup:
     """The user's bar, plates and smallest barbell jump in their unit (standard ones where unset)."""
-    step = (prefs.increments_kg or {}).get("barbell")
-    return barbell_setup(
-        prefs.unit,
-        prefs.bar_kg,
-        [Decimal(str(p)) for p in prefs.plates_kg or []],
-        Decimal(str(step)) if step is not None else None,
-    )
+    step = own_steps(prefs).get("barbell")
+    try:
+        plates = [Decimal(str(p)) for p in prefs.plates_kg or []]
+    except ArithmeticError:  # kept before backups were checked; the standard plates stand in
+        plates = []
+    return barbell_setup(prefs.unit, prefs.bar_kg, [p for p in plates if p > 0], step)
+
+
+def own_steps(prefs: UserSettings) -> dict[str, Decimal]:
+    """The user's own smallest step per kind of equipment, in kg; none when the stored value is bad."""
+    try:
+        steps = read_increments(prefs.increments_kg or {})
+    except StoredValueError:
+        return {}
+    return {kind: Decimal(kg) for kind, kg in steps.items()}
 
 
 def settings_for(user: User) -> UserSettings:

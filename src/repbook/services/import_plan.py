@@ -16,6 +16,7 @@ from typing import Any
 from django.utils import timezone
 
 from repbook.core.imported import ImportedSet, ImportedWorkout, ParsedFile, Problem
+from repbook.core.program_text import MAX_REST_S
 from repbook.core.sets import SetValueError, SetValues, check_set_values
 from repbook.core.units import recover_typed, to_kg
 from repbook.services.import_matching import Choice
@@ -132,6 +133,13 @@ def _planned_set(
     return PlannedSet(values, typed, typed_unit, performed_at, raw.felt_pain, raw.completed, raw.target)
 
 
+def _set_problem(raw: ImportedSet, exercise: str, exc: SetValueError) -> str:
+    """'workouts[3].exercises[0].sets[2].weight_kg: ...' for a backup, 'Deadlift: weight ...' else."""
+    if raw.path:
+        return f"{raw.path}.{exc.field}: {exc.message}"
+    return f"{exercise}: {exc.field} {exc.message}"
+
+
 def _planned_workout(raw: ImportedWorkout, start: datetime, name: str, exact: bool) -> PlannedWorkout:
     """Other apps' workouts are over (ended after their duration); Repbook's own keep their end,
     or none when they were still open."""
@@ -182,12 +190,13 @@ def build_plan(
             choice = choices.get(entry.name)
             if choice is None:
                 continue
-            target = PlannedEntry(entry.name, entry.superset[:8], entry.notes, entry.rest_s, entry.target)
+            rest_s = entry.rest_s if entry.rest_s is not None and 0 < entry.rest_s <= MAX_REST_S else None
+            target = PlannedEntry(entry.name, entry.superset[:8], entry.notes, rest_s, entry.target)
             for raw_set in entry.sets:
                 try:
                     target.sets.append(_planned_set(raw_set, choice, ctx, start, start_day))
                 except SetValueError as exc:
-                    plan.problems.append(Problem(raw_set.line, f"{entry.name}: {exc.field} {exc.message}"))
+                    plan.problems.append(Problem(raw_set.line, _set_problem(raw_set, entry.name, exc)))
             if target.sets:
                 planned.entries.append(target)
         if planned.entries:
