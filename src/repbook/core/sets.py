@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Final
 
 from repbook.core.errors import FieldError
+from repbook.core.text import MAX_SET_NOTES, TextError, check_text
 
 SET_TYPES: Final = ("warmup", "working", "drop", "failure", "amrap")
 SIDES: Final = ("both", "left", "right")
@@ -15,7 +16,7 @@ MAX_WEIGHT_KG: Final = Decimal(1000)
 MAX_REPS: Final = 500
 MAX_DURATION_S: Final = 24 * 3600
 MAX_DISTANCE_M: Final = Decimal(100_000)
-MAX_NOTES: Final = 2000
+MAX_NOTES: Final = MAX_SET_NOTES
 
 
 class SetValueError(FieldError):
@@ -72,7 +73,9 @@ def check_set_values(
         raise SetValueError("set_type", f"must be one of {', '.join(SET_TYPES)}")
     if values.side not in SIDES:
         raise SetValueError("side", f"must be one of {', '.join(SIDES)}")
-    if len(values.notes) > MAX_NOTES:
-        raise SetValueError("notes", f"must be at most {MAX_NOTES} characters")
+    try:
+        check_text(values.notes, "notes", MAX_NOTES)
+    except TextError as exc:
+        raise SetValueError(exc.field, exc.message) from exc
     if performed_on > today:
         raise SetValueError("performed_at", "is in the future")

@@ -18,6 +18,7 @@ from django.utils import timezone
 from repbook.core.imported import ImportedSet, ImportedWorkout, ParsedFile, Problem
 from repbook.core.program_text import MAX_REST_S
 from repbook.core.sets import SetValueError, SetValues, check_set_values
+from repbook.core.text import MAX_WORKOUT_NOTES, TextError, check_text
 from repbook.core.units import recover_typed, to_kg
 from repbook.services.import_matching import Choice
 
@@ -181,6 +182,11 @@ def build_plan(
         name = raw.name.strip()[:120]
         if start_day > ctx.today:
             plan.problems.append(Problem(raw.line, f"the workout on {start:%Y-%m-%d} is in the future"))
+            continue
+        try:
+            check_text(raw.notes, "notes", MAX_WORKOUT_NOTES)
+        except TextError as exc:
+            plan.problems.append(Problem(raw.line, f"the workout on {start:%Y-%m-%d}: {exc}"))
             continue
         planned = _planned_workout(raw, start, name, parsed.exact)
         if planned.key in seen:

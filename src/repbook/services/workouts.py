@@ -15,7 +15,9 @@ from django.db.models import Max
 from django.utils import timezone
 
 from repbook.core.errors import FieldError
+from repbook.core.moments import MomentError, check_moment
 from repbook.core.sets import SetValueError, SetValues, check_set_values
+from repbook.core.text import MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES, TextError, check_text
 from repbook.core.units import to_kg
 from repbook.services.workout_targets import target_for
 from repbook.storage.models import Exercise, Set, User, Workout, WorkoutExercise, owned
@@ -231,11 +233,26 @@ def delete_set(user: Any, set_id: int) -> None:
         raise Set.DoesNotExist(f"no set {set_id}")
 
 
+def _text(value: str, field: str, max_length: int) -> str:
+    try:
+        return check_text(value, field, max_length)
+    except TextError as exc:
+        raise LogError(exc.field, exc.message) from exc
+
+
+def _moment(value: datetime | None, field: str) -> None:
+    if value is not None:
+        try:
+            check_moment(value, field)
+        except MomentError as exc:
+            raise LogError(exc.field, exc.message) from exc
+
+
 def start_workout(user: Any, name: str = "", started_at: datetime | None = None) -> Workout:
-    """Start an empty workout now (or at `started_at`)."""
-    return Workout.objects.create(
-        owner=user, name=name.strip()[:120], started_at=started_at or timezone.now()
-    )
+    """Start an empty workout now (or at `started_at`); LogError for a name it cannot hold."""
+    name = _text(name.strip(), "name", MAX_WORKOUT_NAME)
+    _moment(started_at, "started_at")
+    return Workout.objects.create(owner=user, name=name, started_at=started_at or timezone.now())
 
 
 @transaction.atomic
@@ -247,8 +264,10 @@ def update_workout(user: Any, workout_id: int, changes: dict[str, Any]) -> Worko
         raise LogError(sorted(unknown)[0], "cannot be changed")
     for key, value in changes.items():
         setattr(workout, key, value)
-    if len(workout.name) > 120:
-        raise LogError("name", "must be at most 120 characters")
+    _text(workout.name, "name", MAX_WORKOUT_NAME)
+    _text(workout.notes, "notes", MAX_WORKOUT_NOTES)
+    _moment(workout.started_at, "started_at")
+    _moment(workout.finished_at, "finished_at")
     if workout.started_at > timezone.now() + timedelta(minutes=5):
         raise LogError("started_at", "is in the future")
     if workout.finished_at is not None and workout.finished_at < workout.started_at:

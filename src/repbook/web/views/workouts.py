@@ -54,7 +54,11 @@ def history(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
-    workout = workouts.start_workout(request.user, name=request.POST.get("name", ""))
+    try:
+        workout = workouts.start_workout(request.user, name=request.POST.get("name", ""))
+    except workouts.LogError as exc:
+        messages.error(request, f"The workout was not started: {exc}.")
+        return redirect("workouts")
     return redirect("workout", workout_id=workout.pk)
 
 
@@ -157,8 +161,15 @@ def quick_log(request: HttpRequest, workout_id: int) -> HttpResponse:
 def edit(request: HttpRequest, workout_id: int) -> HttpResponse:
     _owned_workout_or_404(request, workout_id)
     form = WorkoutForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        messages.error(request, f"The workout was not saved: {field}: {' '.join(str(e) for e in errors)}")
+        return redirect("workout", workout_id=workout_id)
+    try:
         workouts.update_workout(request.user, workout_id, form.cleaned_data)
+    except workouts.LogError as exc:
+        messages.error(request, f"The workout was not saved: {exc}.")
+    else:
         messages.success(request, "Workout saved.")
     return redirect("workout", workout_id=workout_id)
 
