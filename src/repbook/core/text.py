@@ -17,6 +17,7 @@ MAX_WORKOUT_NOTES: Final = 4000
 MAX_ENTRY_NOTES: Final = 2000
 MAX_SET_NOTES: Final = 2000
 MAX_TARGET_WORDS: Final = 1000  # a target's reason or caution
+MAX_TOKEN_NAME: Final = 100
 
 #: A lone surrogate cannot be encoded as UTF-8 (SQLite and PostgreSQL refuse it) and PostgreSQL
 #: refuses NUL; JSON can carry both ("\ud800", "\u0000").
@@ -27,10 +28,20 @@ class TextError(FieldError):
     """Text a field cannot hold."""
 
 
+def unstorable(value: str) -> str | None:
+    """What in `value` no database can store ("NUL characters", "lone surrogates"), or None."""
+    found = _UNSTORABLE.search(value)
+    if found is None:
+        return None
+    return (
+        "NUL characters" if found.group() == "\x00" else "lone surrogates (characters that cannot be stored)"
+    )
+
+
 def check_text(value: str, field: str, max_length: int) -> str:
     """`value` when `field` can hold it: at most `max_length` characters, no NUL, no lone surrogate."""
     if len(value) > max_length:
         raise TextError(field, f"must be at most {max_length} characters")
-    if _UNSTORABLE.search(value):
-        raise TextError(field, "holds a character that cannot be stored (NUL or a lone surrogate)")
+    if reason := unstorable(value):
+        raise TextError(field, f"must not contain {reason}")
     return value

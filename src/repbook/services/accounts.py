@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from repbook.core.plates import BarbellSetup, barbell_setup
 from repbook.core.stored import StoredValueError, read_increments
+from repbook.core.text import MAX_TOKEN_NAME, unstorable
 from repbook.storage.models import ApiToken, User, UserSettings, owned
 
 
@@ -86,8 +87,8 @@ class NewToken:
 def create_token(user: User, name: str) -> NewToken:
     """Create an API token; the secret is returned once and only its hash is stored."""
     name = name.strip()
-    if not name or len(name) > 100:
-        raise AccountError("a token needs a name of 1 to 100 characters")
+    if not name or len(name) > MAX_TOKEN_NAME or unstorable(name):
+        raise AccountError(f"a token needs a name of 1 to {MAX_TOKEN_NAME} characters that can be stored")
     secret = ApiToken.new_token()
     token = ApiToken.objects.create(owner=user, name=name, token_hash=ApiToken.hash(secret), hint=secret[:10])
     return NewToken(token=token, secret=secret)

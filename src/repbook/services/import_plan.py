@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from repbook.core.imported import ImportedSet, ImportedWorkout, ParsedFile, Problem
 from repbook.core.program_text import MAX_REST_S
-from repbook.core.sets import SetValueError, SetValues, check_set_values
+from repbook.core.sets import MAX_DISTANCE_M, SetValueError, SetValues, check_set_values
 from repbook.core.text import MAX_WORKOUT_NOTES, TextError, check_text
 from repbook.core.units import recover_typed, to_kg
 from repbook.services.import_matching import Choice
@@ -95,6 +95,13 @@ def _weight(raw: ImportedSet, unit: str, as_typed: bool) -> tuple[Decimal | None
     return recover_typed(raw.weight, written_unit)
 
 
+def _centimetres(distance_m: Decimal | None) -> Decimal | None:
+    """Other apps convert miles and kilometres: a distance is kept to the centimetre, as stored."""
+    if distance_m is None or not distance_m.is_finite() or abs(distance_m) > MAX_DISTANCE_M:
+        return distance_m  # the set check says what is wrong with it
+    return distance_m.quantize(Decimal("0.01"))
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """What every set of one import is read against."""
@@ -119,7 +126,7 @@ def _planned_set(
         rir=raw.rir,
         set_type=raw.set_type,
         duration_s=raw.duration_s,
-        distance_m=raw.distance_m,
+        distance_m=_centimetres(raw.distance_m),
         side=raw.side,
         notes=raw.notes,
     )

@@ -16,9 +16,9 @@ from django.utils import timezone
 
 from repbook.core.errors import FieldError
 from repbook.core.moments import MomentError, check_moment
-from repbook.core.sets import SetValueError, SetValues, check_set_values
+from repbook.core.sets import WEIGHT_PLACES, SetValueError, SetValues, check_set_values
 from repbook.core.text import MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES, TextError, check_text
-from repbook.core.units import to_kg
+from repbook.core.units import has_places, to_kg
 from repbook.services.workout_targets import target_for
 from repbook.storage.models import Exercise, Set, User, Workout, WorkoutExercise, owned
 from repbook.storage.queries import exercise_by_slug
@@ -53,6 +53,9 @@ class SetInput:
 def _values(data: SetInput) -> SetValues:
     if data.unit not in ("kg", "lb"):
         raise LogError("unit", "must be kg or lb")
+    if data.weight is not None and data.weight.is_finite() and not has_places(data.weight, WEIGHT_PLACES):
+        raise LogError("weight", f"must have at most {WEIGHT_PLACES} decimals")
+    _moment(data.performed_at, "performed_at")
     try:
         weight_kg = to_kg(data.weight, data.unit) if data.weight is not None else None
     except InvalidOperation:

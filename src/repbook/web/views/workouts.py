@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from repbook.core.moments import MAX_YEAR, MIN_YEAR, MomentError, check_moment
 from repbook.services import workout_entries, workouts
 from repbook.services.quicklog import exercise_index, log_line
 from repbook.services.workout_page import logging_page, workout_summary
@@ -20,10 +21,13 @@ from repbook.storage.queries import workouts_between
 from repbook.web.forms import QuickLogForm, SetForm, WorkoutForm
 
 
-def _month(request: HttpRequest) -> date:
+def _month(request: HttpRequest) -> date | None:
+    """The month asked for (this one when unreadable); None for one outside the years Repbook keeps."""
     try:
-        year, month = (int(p) for p in request.GET.get("month", "").split("-"))
-        return date(year, month, 1)
+        year, month = (int(p) for p in request.GET.get("month", "")[:16].split("-"))
+        return check_moment(date(year, month, 1), "month")
+    except MomentError:
+        return None
     except ValueError:
         return timezone.localdate().replace(day=1)
 
@@ -31,6 +35,12 @@ def _month(request: HttpRequest) -> date:
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     month = _month(request)
+    if month is None:
+        messages.error(request, f"Choose a month as YYYY-MM, in the years {MIN_YEAR} to {MAX_YEAR}.")
+        month = timezone.localdate().replace(day=1)
+        status = 422
+    else:
+        status = 200
     last_day = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
     in_month = list(workouts_between(request.user, month, last_day))
     by_day: dict[date, list[Workout]] = {}
@@ -48,7 +58,7 @@ def history(request: HttpRequest) -> HttpResponse:
         "next_month": last_day + timedelta(days=1),
         "today": timezone.localdate(),
     }
-    return render(request, "web/workouts/history.html", context)
+    return render(request, "web/workouts/history.html", context, status=status)
 
 
 @login_required
