@@ -15,6 +15,7 @@ from django.utils import timezone
 from repbook.core.plates import BarbellSetup, barbell_setup
 from repbook.core.stored import StoredValueError, read_increments
 from repbook.core.text import MAX_TOKEN_NAME, unstorable
+from repbook.core.usernames import normalise_username
 from repbook.storage.models import ApiToken, User, UserSettings, owned
 
 
@@ -24,8 +25,11 @@ class AccountError(ValueError):
 
 @transaction.atomic
 def create_user(username: str, password: str, *, admin: bool = False, email: str = "") -> User:
-    """Create a user with validated password and a settings row; raises AccountError."""
-    username = username.strip()
+    """Create a user with validated password and a settings row; raises AccountError.
+
+    The name is NFKC-normalised first, so a full-width or ligature spelling of a taken name is taken.
+    """
+    username = normalise_username(username)
     if not username:
         raise AccountError("the user name is empty")
     if User.objects.filter(username__iexact=username).exists():
