@@ -1,8 +1,10 @@
-"""Refuse text holding NUL characters before it reaches a service.
+"""Refuse text holding NUL characters or lone surrogates before it reaches a service.
 
 PostgreSQL cannot store or even compare text with NUL (U+0000) in it and fails the whole request;
-SQLite would store it. Refusing it in every API input keeps both databases alike and answers with
-the field instead of a server error. (Django's form fields already refuse NUL on the web.)
+SQLite would store it. A lone surrogate ("\ud800" in JSON) cannot be encoded for either database.
+Refusing both in every API input (with `core.text`'s rule) keeps the databases alike and answers
+with the field instead of a server error, also for text that is only looked up (a slug), never
+stored. (Django's form fields refuse NUL on the web; form data cannot carry a surrogate.)
 """
 
 from __future__ import annotations
@@ -15,8 +17,7 @@ from django.http import Http404, HttpRequest
 from pydantic import BaseModel
 
 from repbook.core.errors import FieldError
-
-NUL = "\x00"
+from repbook.core.text import unstorable
 
 
 def refuse_nul_characters(view: Callable[..., Any]) -> Callable[..., Any]:
@@ -28,10 +29,10 @@ def refuse_nul_characters(view: Callable[..., Any]) -> Callable[..., Any]:
         path_names = set(request.resolver_match.kwargs) if request.resolver_match else set()
         for name, value in values.items():
             for field, text in _texts(name, value):
-                if NUL in text:
+                if reason := unstorable(text):
                     if name in path_names:
-                        raise Http404(f"{name} holds a NUL character")
-                    raise FieldError(field, "must not contain NUL characters")
+                        raise Http404(f"{name} holds {reason}")
+                    raise FieldError(field, f"must not contain {reason}")
         return view(request, **values)
 
     return checked

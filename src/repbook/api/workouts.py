@@ -155,7 +155,7 @@ def set_out(row: Set, exercise_slug: str, exercise_name: str) -> dict[str, Any]:
         "side": row.side,
         "notes": row.notes,
         "felt_pain": row.felt_pain,
-        "target": row.target,
+        "target": row.target if isinstance(row.target, dict) else None,  # kept before imports were checked
         "performed_at": row.performed_at,
     }
 

@@ -41,6 +41,13 @@ VARIATION_KIND_LABELS: Final = {
 }
 PROGRESSIONS: Final = ("double", "linear", "time", "distance")
 SLUG_RE: Final = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+#: The longest slug an exercise or a program may have (the column holds 80 characters).
+MAX_SLUG: Final = 80
+
+
+def is_slug(value: object) -> bool:
+    """Whether `value` can name an exercise or a program in a URL: lowercase words joined by '-'."""
+    return isinstance(value, str) and len(value) <= MAX_SLUG and SLUG_RE.match(value) is not None
 
 
 class ExerciseSpecError(ValueError):

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from repbook.core.custom_exercise import CustomExerciseInput
+
 
 class ImportFileError(ValueError):
     """The file cannot be read at all (wrong format, no header, not text); nothing was imported."""
@@ -49,6 +51,7 @@ class ImportedSet:
     completed: bool = True
     performed_at: datetime | None = None  # aware
     target: dict[str, Any] | None = None
+    path: str = ""  # where a Repbook backup holds it: "workouts[3].exercises[0].sets[2]"
 
 
 @dataclass(slots=True)
@@ -119,13 +122,52 @@ class ParsedFile:
         return sum(w.set_count for w in self.workouts)
 
 
+@dataclass(frozen=True, slots=True)
+class BackupExercise:
+    """A custom exercise of a backup, checked as the form checks one; `path` says where it was."""
+
+    path: str  # "custom_exercises[2]"
+    slug: str
+    exercise: CustomExerciseInput
+
+
+@dataclass(frozen=True, slots=True)
+class BackupProgram:
+    path: str
+    slug: str
+    source: str  # the program in the text format, checked by the program service
+
+
+@dataclass(frozen=True, slots=True)
+class BackupOverride:
+    path: str
+    program: str
+    exercise: str
+    slot: str
+    override: dict[str, Any]  # as core.stored.read_override gives it
+
+
+@dataclass(frozen=True, slots=True)
+class BackupMapping:
+    path: str
+    foreign_name: str
+    exercise: str
+
+
+@dataclass(frozen=True, slots=True)
+class BackupActiveProgram:
+    program: str
+    started_at: datetime  # aware
+
+
 @dataclass(slots=True)
 class Backup:
-    """The rest of a Repbook JSON backup, as plain JSON values checked by the import service."""
+    """The rest of a Repbook JSON backup, each row checked for its types and bounds by the importer;
+    settings stay JSON values, checked by the import service as the settings page checks them."""
 
     settings: dict[str, Any] = field(default_factory=dict)
-    custom_exercises: list[dict[str, Any]] = field(default_factory=list)
-    programs: list[dict[str, Any]] = field(default_factory=list)
-    active_program: dict[str, Any] | None = None
-    mappings: list[dict[str, Any]] = field(default_factory=list)
-    progression_overrides: list[dict[str, Any]] = field(default_factory=list)
+    custom_exercises: list[BackupExercise] = field(default_factory=list)
+    programs: list[BackupProgram] = field(default_factory=list)
+    active_program: BackupActiveProgram | None = None
+    mappings: list[BackupMapping] = field(default_factory=list)
+    progression_overrides: list[BackupOverride] = field(default_factory=list)

@@ -13,6 +13,8 @@ from decimal import Decimal
 from typing import Final
 
 from repbook.core.errors import FieldError
+from repbook.core.text import MAX_SET_NOTES, TextError, check_text
+from repbook.core.units import has_places
 
 SET_TYPES: Final = ("warmup", "working", "drop", "failure", "amrap")
 SIDES: Final = ("both", "left", "right")
@@ -24,7 +26,10 @@ MAX_LOADED_REPS: Final = 100
 MAX_REPS: Final = 300
 MAX_DURATION_S: Final = 24 * 3600
 MAX_DISTANCE_M: Final = Decimal(100_000)
-MAX_NOTES: Final = 2000
+MAX_NOTES: Final = MAX_SET_NOTES
+#: Decimals a typed weight and a distance keep (the columns hold no more).
+WEIGHT_PLACES: Final = 3
+DISTANCE_PLACES: Final = 2
 
 
 class SetValueError(FieldError):
@@ -82,12 +87,16 @@ def check_set_values(
         raise SetValueError("duration_s", f"must be from 1 to {MAX_DURATION_S} seconds")
     if values.distance_m is not None and not Decimal(0) < values.distance_m <= MAX_DISTANCE_M:
         raise SetValueError("distance_m", f"must be more than 0 and at most {MAX_DISTANCE_M} m")
+    if values.distance_m is not None and not has_places(values.distance_m, DISTANCE_PLACES):
+        raise SetValueError("distance_m", f"must have at most {DISTANCE_PLACES} decimals")
     if values.set_type not in SET_TYPES:
         raise SetValueError("set_type", f"must be one of {', '.join(SET_TYPES)}")
     if values.side not in SIDES:
         raise SetValueError("side", f"must be one of {', '.join(SIDES)}")
-    if len(values.notes) > MAX_NOTES:
-        raise SetValueError("notes", f"must be at most {MAX_NOTES} characters")
+    try:
+        check_text(values.notes, "notes", MAX_NOTES)
+    except TextError as exc:
+        raise SetValueError(exc.field, exc.message) from exc
     if performed_on > today:
         raise SetValueError("performed_at", "is in the future")
 

@@ -26,6 +26,14 @@ def to_kg(value: Decimal, unit: str) -> Decimal:
     raise ValueError(f"unknown unit {unit!r}: expected kg or lb")
 
 
+def has_places(value: Decimal, places: int) -> bool:
+    """Whether `value` is finite and needs at most `places` decimals (1e-999999 needs a million)."""
+    if not value.is_finite():
+        return False
+    exponent = value.normalize().as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -places
+
+
 def from_kg(kg: Decimal, unit: str, places: int = 2) -> Decimal:
     """Kilograms shown in `unit`, rounded to `places` decimals (half up)."""
     quantum = Decimal(1).scaleb(-places)

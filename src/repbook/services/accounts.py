@@ -14,6 +14,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from repbook.core.plates import BarbellSetup, barbell_setup
+from repbook.core.stored import StoredValueError, read_increments
+from repbook.core.text import MAX_TOKEN_NAME, unstorable
+from repbook.core.usernames import normalise_username
 from repbook.storage.models import ApiToken, User, UserSettings, owned
 
 
@@ -23,8 +26,11 @@ class AccountError(ValueError):
 
 @transaction.atomic
 def create_user(username: str, password: str, *, admin: bool = False, email: str = "") -> User:
-    """Create a user with validated password and a settings row; raises AccountError."""
-    username = username.strip()
+    """Create a user with validated password and a settings row; raises AccountError.
+
+    The name is NFKC-normalised first, so a full-width or ligature spelling of a taken name is taken.
+    """
+    username = normalise_username(username)
     if not username:
         raise AccountError("the user name is empty")
     if User.objects.filter(username__iexact=username).exists():
@@ -81,13 +87,21 @@ def generate_password() -> str:
 
 def user_barbell(prefs: UserSettings) -> BarbellSetup:
     """The user's bar, plates and smallest barbell jump in their unit (standard ones where unset)."""
-    step = (prefs.increments_kg or {}).get("barbell")
-    return barbell_setup(
-        prefs.unit,
-        prefs.bar_kg,
-        [Decimal(str(p)) for p in prefs.plates_kg or []],
-        Decimal(str(step)) if step is not None else None,
-    )
+    step = own_steps(prefs).get("barbell")
+    try:
+        plates = [Decimal(str(p)) for p in prefs.plates_kg or []]
+    except ArithmeticError:  # kept before backups were checked; the standard plates stand in
+        plates = []
+    return barbell_setup(prefs.unit, prefs.bar_kg, [p for p in plates if p > 0], step)
+
+
+def own_steps(prefs: UserSettings) -> dict[str, Decimal]:
+    """The user's own smallest step per kind of equipment, in kg; none when the stored value is bad."""
+    try:
+        steps = read_increments(prefs.increments_kg or {})
+    except StoredValueError:
+        return {}
+    return {kind: Decimal(kg) for kind, kg in steps.items()}
 
 
 def settings_for(user: User) -> UserSettings:
@@ -112,8 +126,8 @@ def create_token(user: User, name: str, expires_in_days: int | None = None) -> N
     The secret is returned once and only its hash is stored. Raises AccountError.
     """
     name = name.strip()
-    if not name or len(name) > 100:
-        raise AccountError("a token needs a name of 1 to 100 characters")
+    if not name or len(name) > MAX_TOKEN_NAME or unstorable(name):
+        raise AccountError(f"a token needs a name of 1 to {MAX_TOKEN_NAME} characters that can be stored")
     if expires_in_days is not None and not 1 <= expires_in_days <= MAX_TOKEN_DAYS:
         raise AccountError(f"a token lasts 1 to {MAX_TOKEN_DAYS} days, or until revoked")
     expires_at = timezone.now() + timedelta(days=expires_in_days) if expires_in_days else None

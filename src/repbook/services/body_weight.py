@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from repbook.core.errors import FieldError
+from repbook.core.sets import WEIGHT_PLACES
 from repbook.core.stats.body import trend
-from repbook.core.units import to_kg
+from repbook.core.units import has_places, to_kg
 from repbook.storage.models import BodyWeight, owned
 
 MIN_KG: Final = Decimal(20)
@@ -27,6 +28,8 @@ def check_body_weight(value: Decimal, unit: str, day: date) -> Decimal:
     """The reading in kilograms; BodyWeightError naming the field when it cannot be stored."""
     if unit not in ("kg", "lb"):
         raise BodyWeightError("unit", "must be kg or lb")
+    if value.is_finite() and not has_places(value, WEIGHT_PLACES):
+        raise BodyWeightError("weight", f"must have at most {WEIGHT_PLACES} decimals")
     try:
         kg = to_kg(value, unit)
     except InvalidOperation as exc:

@@ -1,69 +1,21 @@
-"""A user's own exercises: create, update, delete. Private to their owner."""
+"""A user's own exercises: create, update, delete. Private to their owner.
+
+What one may hold is checked in core (`core.custom_exercise`), the same for every path.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
 from typing import Any
 
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.utils.text import slugify
 
-from repbook.core.equipment import EQUIPMENT
-from repbook.core.errors import FieldError
-from repbook.core.exercise import LEVELS, MEASURES, MECHANICS, PATTERNS
-from repbook.core.muscles import MUSCLES
+from repbook.core.custom_exercise import CustomExerciseError, CustomExerciseInput, check_custom_exercise
 from repbook.core.search import fold
 from repbook.storage.models import Equipment, Exercise, ExerciseMuscle
 
-
-class CustomExerciseError(FieldError):
-    """A custom exercise that cannot be saved as given."""
-
-
-@dataclass(frozen=True)
-class CustomExerciseInput:
-    name: str
-    primary_muscles: tuple[str, ...]
-    secondary_muscles: tuple[str, ...] = ()
-    equipment: tuple[str, ...] = ("bodyweight",)
-    pattern: str = "full_body"
-    level: str = "beginner"
-    mechanics: str = "compound"
-    measure: str = "reps"
-    bodyweight_fraction: Decimal = Decimal(0)
-    unilateral: bool = False
-    introduction: str = ""
-    steps: tuple[str, ...] = ()
-
-
-def _validate(data: CustomExerciseInput) -> None:
-    name = data.name.strip()
-    if not 2 <= len(name) <= 120:
-        raise CustomExerciseError("name", "a name needs 2 to 120 characters")
-    if not data.primary_muscles:
-        raise CustomExerciseError("primary_muscles", "choose at least one primary muscle")
-    for field, values, allowed in (
-        ("primary_muscles", data.primary_muscles, MUSCLES),
-        ("secondary_muscles", data.secondary_muscles, MUSCLES),
-        ("equipment", data.equipment, EQUIPMENT),
-    ):
-        unknown = [v for v in values if v not in allowed]
-        if unknown:
-            raise CustomExerciseError(field, f"unknown choice {unknown[0]!r}")
-    if set(data.primary_muscles) & set(data.secondary_muscles):
-        raise CustomExerciseError("secondary_muscles", "a muscle cannot be both primary and secondary")
-    for field, value, allowed_values in (
-        ("pattern", data.pattern, PATTERNS),
-        ("level", data.level, LEVELS),
-        ("mechanics", data.mechanics, MECHANICS),
-        ("measure", data.measure, MEASURES),
-    ):
-        if value not in allowed_values:
-            raise CustomExerciseError(field, f"unknown choice {value!r}")
-    if not Decimal(0) <= data.bodyweight_fraction <= Decimal("1.2"):
-        raise CustomExerciseError("bodyweight_fraction", "must be between 0 and 1.2")
+__all__ = ["CustomExerciseError", "CustomExerciseInput", "create", "delete", "update"]
 
 
 def _unique_slug(user: Any, name: str, current: Exercise | None = None) -> str:
@@ -105,7 +57,7 @@ def _write(exercise: Exercise, data: CustomExerciseInput) -> Exercise:
 @transaction.atomic
 def create(user: Any, data: CustomExerciseInput) -> Exercise:
     """Create a custom exercise owned by `user`; raises CustomExerciseError naming the field."""
-    _validate(data)
+    check_custom_exercise(data)
     if Exercise.objects.visible_to(user).filter(name__iexact=data.name.strip()).exists():
         raise CustomExerciseError("name", f"an exercise called {data.name.strip()!r} already exists")
     return _write(Exercise(owner=user, slug=_unique_slug(user, data.name)), data)
@@ -115,7 +67,7 @@ def create(user: Any, data: CustomExerciseInput) -> Exercise:
 def update(user: Any, exercise: Exercise, data: CustomExerciseInput) -> Exercise:
     if exercise.owner_id != user.pk:
         raise Exercise.DoesNotExist("not yours")
-    _validate(data)
+    check_custom_exercise(data)
     return _write(exercise, data)
 
 

@@ -16,7 +16,9 @@ from typing import Any
 from django.utils import timezone
 
 from repbook.core.imported import ImportedSet, ImportedWorkout, ParsedFile, Problem
-from repbook.core.sets import SetValueError, SetValues, check_set_values
+from repbook.core.program_text import MAX_REST_S
+from repbook.core.sets import MAX_DISTANCE_M, SetValueError, SetValues, check_set_values
+from repbook.core.text import MAX_WORKOUT_NOTES, TextError, check_text
 from repbook.core.units import recover_typed, to_kg
 from repbook.services.import_matching import Choice
 
@@ -93,6 +95,13 @@ def _weight(raw: ImportedSet, unit: str, as_typed: bool) -> tuple[Decimal | None
     return recover_typed(raw.weight, written_unit)
 
 
+def _centimetres(distance_m: Decimal | None) -> Decimal | None:
+    """Other apps convert miles and kilometres: a distance is kept to the centimetre, as stored."""
+    if distance_m is None or not distance_m.is_finite() or abs(distance_m) > MAX_DISTANCE_M:
+        return distance_m  # the set check says what is wrong with it
+    return distance_m.quantize(Decimal("0.01"))
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
     """What every set of one import is read against."""
@@ -117,7 +126,7 @@ def _planned_set(
         rir=raw.rir,
         set_type=raw.set_type,
         duration_s=raw.duration_s,
-        distance_m=raw.distance_m,
+        distance_m=_centimetres(raw.distance_m),
         side=raw.side,
         notes=raw.notes,
     )
@@ -130,6 +139,13 @@ def _planned_set(
         today=ctx.today,
     )
     return PlannedSet(values, typed, typed_unit, performed_at, raw.felt_pain, raw.completed, raw.target)
+
+
+def _set_problem(raw: ImportedSet, exercise: str, exc: SetValueError) -> str:
+    """'workouts[3].exercises[0].sets[2].weight_kg: ...' for a backup, 'Deadlift: weight ...' else."""
+    if raw.path:
+        return f"{raw.path}.{exc.field}: {exc.message}"
+    return f"{exercise}: {exc.field} {exc.message}"
 
 
 def _planned_workout(raw: ImportedWorkout, start: datetime, name: str, exact: bool) -> PlannedWorkout:
@@ -174,6 +190,11 @@ def build_plan(
         if start_day > ctx.today:
             plan.problems.append(Problem(raw.line, f"the workout on {start:%Y-%m-%d} is in the future"))
             continue
+        try:
+            check_text(raw.notes, "notes", MAX_WORKOUT_NOTES)
+        except TextError as exc:
+            plan.problems.append(Problem(raw.line, f"the workout on {start:%Y-%m-%d}: {exc}"))
+            continue
         planned = _planned_workout(raw, start, name, parsed.exact)
         if planned.key in seen:
             plan.duplicates += 1
@@ -182,12 +203,13 @@ def build_plan(
             choice = choices.get(entry.name)
             if choice is None:
                 continue
-            target = PlannedEntry(entry.name, entry.superset[:8], entry.notes, entry.rest_s, entry.target)
+            rest_s = entry.rest_s if entry.rest_s is not None and 0 < entry.rest_s <= MAX_REST_S else None
+            target = PlannedEntry(entry.name, entry.superset[:8], entry.notes, rest_s, entry.target)
             for raw_set in entry.sets:
                 try:
                     target.sets.append(_planned_set(raw_set, choice, ctx, start, start_day))
                 except SetValueError as exc:
-                    plan.problems.append(Problem(raw_set.line, f"{entry.name}: {exc.field} {exc.message}"))
+                    plan.problems.append(Problem(raw_set.line, _set_problem(raw_set, entry.name, exc)))
             if target.sets:
                 planned.entries.append(target)
         if planned.entries:

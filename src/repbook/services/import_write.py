@@ -105,7 +105,7 @@ def exercises_for(user: Any, names: Iterable[NameMatch]) -> dict[str, Exercise]:
     for match in names:
         if match.confidence == "new":
             found[match.foreign_name] = _new_exercise(user, match)
-        elif match.choice is not None:
+        elif match.choice is not None and match.choice.slug in rows:  # a backup's exercise may be refused
             found[match.foreign_name] = rows[match.choice.slug]
     return found
 
@@ -151,8 +151,11 @@ def write_plan(
             ]
         )
         entries: list[WorkoutExercise] = []
+        planned_entries = []
         for workout, planned in zip(workouts, chunk, strict=True):
-            for order, entry in enumerate(planned.entries, start=1):
+            kept = [e for e in planned.entries if e.foreign_name in exercises]
+            planned_entries.extend(kept)
+            for order, entry in enumerate(kept, start=1):
                 entries.append(
                     WorkoutExercise(
                         owner=user,
@@ -161,12 +164,11 @@ def write_plan(
                         order=order,
                         superset_group=entry.superset,
                         notes=entry.notes,
-                        rest_s=min(entry.rest_s, 3600) if entry.rest_s else None,
+                        rest_s=entry.rest_s,
                         target=entry.target,
                     )
                 )
         WorkoutExercise.objects.bulk_create(entries, batch_size=BATCH)
-        planned_entries = [e for w in chunk for e in w.entries]
         sets = [
             (
                 user.pk,

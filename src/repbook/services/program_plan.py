@@ -22,8 +22,9 @@ from repbook.core.loadable import Loading, default_step, loading_kind
 from repbook.core.program import Prescription as Line
 from repbook.core.program_text import parse_prescription, rule_text
 from repbook.core.progression import BestSet, Context, DoneSet, Override, Plan, Session, replay
+from repbook.core.stored import StoredValueError, read_override
 from repbook.core.units import format_load, from_kg
-from repbook.services.accounts import settings_for, user_barbell
+from repbook.services.accounts import own_steps, settings_for, user_barbell
 from repbook.storage.models import (
     ActiveProgram,
     Exercise,
@@ -212,7 +213,8 @@ class _Planner:
 
     def _overrides(self) -> dict[tuple[int, str], Override]:
         rows = owned(ProgressionState, self.user).filter(program=self.active.program, override__isnull=False)
-        return {(row.exercise_id, row.slot): override_from_json(row.override) for row in rows if row.override}
+        found = {(row.exercise_id, row.slot): override_from_json(row.override) for row in rows}
+        return {key: override for key, override in found.items() if override is not None}
 
     def _context(self, exercise: Exercise, best: BestSet | None, new: bool) -> Context:
         loading = loading_for(exercise, self.prefs)
@@ -236,16 +238,22 @@ def loading_for(exercise: Exercise, prefs: UserSettings) -> Loading:
     if kind == "barbell":
         setup = user_barbell(prefs)
         return Loading(kind, unit, setup.step, setup.bar)
-    own_step = (prefs.increments_kg or {}).get(kind)
-    step = from_kg(Decimal(str(own_step)), unit, places=3) if own_step else default_step(kind, unit)
+    own_step = own_steps(prefs).get(kind)
+    step = from_kg(own_step, unit, places=3) if own_step else default_step(kind, unit)
     return Loading(kind, unit, step)
 
 
-def override_from_json(data: dict[str, Any]) -> Override:
-    def kg(key: str) -> Decimal | None:
-        return Decimal(str(data[key])) if data.get(key) is not None else None
+def override_from_json(stored: Any) -> Override | None:
+    """A load set by hand as stored; None when the stored value is not one (it is then ignored)."""
+    try:
+        data = read_override(stored)
+    except StoredValueError:
+        return None
 
-    return Override(int(data.get("after", 0)), kg("load_kg"), kg("training_max_kg"))
+    def kg(key: str) -> Decimal | None:
+        return Decimal(data[key]) if key in data else None
+
+    return Override(data["after"], kg("load_kg"), kg("training_max_kg"))
 
 
 def _names(row: Prescription, exercise: Exercise) -> bool:

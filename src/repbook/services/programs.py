@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.text import slugify
 
+from repbook.core.exercise import is_slug
 from repbook.core.program_text import ProgramSyntaxError, parse_program
 from repbook.core.units import to_kg
 from repbook.programs.store import save_program
@@ -94,6 +95,8 @@ class SavedProgram:
 @transaction.atomic
 def save_user_program(user: Any, text: str, slug: str | None = None) -> SavedProgram:
     """Read a program in the text format and save it as the user's own (updating `slug` if given)."""
+    if slug is not None and not is_slug(slug):
+        raise ProgramError("a program's slug is lowercase letters and digits joined by '-'", field="slug")
     if len(text) > MAX_PROGRAM_TEXT:
         raise ProgramError(f"the program is longer than {MAX_PROGRAM_TEXT} characters", field="text")
     try:

@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from repbook.core.progression.sessions import reps_words
+from repbook.core.stored import StoredValueError, read_set_target, read_target
 from repbook.core.units import format_load
 
 #: Program group types as the log's set types (a back-off set is a working set).
@@ -48,16 +49,26 @@ class TargetSet:
         }
 
 
-def from_json(data: dict[str, Any]) -> TargetSet:
-    """A set's stored target (as `TargetSet.as_json` wrote it)."""
+def _decimal(value: str | None) -> Decimal | None:
+    return Decimal(value) if value is not None else None
+
+
+def from_json(stored: Any) -> TargetSet | None:
+    """A set's stored target (as `TargetSet.as_json` wrote it); None when it holds none it can use."""
+    try:
+        data = read_set_target(stored)
+    except StoredValueError:
+        return None
+    if data is None:
+        return None
     return TargetSet(
-        set_type=data.get("set_type", "working"),
-        reps=data.get("reps"),
-        reps_max=data.get("reps_max"),
-        seconds=data.get("seconds"),
-        weight_kg=Decimal(data["weight_kg"]) if data.get("weight_kg") is not None else None,
-        rpe=Decimal(data["rpe"]) if data.get("rpe") is not None else None,
-        amrap=bool(data.get("amrap")),
+        set_type=data["set_type"],
+        reps=data["reps"],
+        reps_max=data["reps_max"],
+        seconds=data["seconds"],
+        weight_kg=_decimal(data["weight_kg"]),
+        rpe=_decimal(data["rpe"]),
+        amrap=data["amrap"],
     )
 
 
@@ -72,23 +83,31 @@ def grouped(texts: list[str]) -> list[str]:
     return [f"{n} × {text}" for n, text in out]
 
 
-def target_sets(target: dict[str, Any] | None) -> list[TargetSet]:
-    """Every prescribed set of a workout exercise, in order (warm-ups included)."""
+def target_sets(stored: Any) -> list[TargetSet]:
+    """Every prescribed set of a workout exercise, in order (warm-ups included).
+
+    The stored target is read with its bounds (at most 20 sets a group); one it cannot use,
+    however it got there, prescribes nothing.
+    """
+    try:
+        target = read_target(stored)
+    except StoredValueError:
+        return []
     if not target:
         return []
     out = []
-    for group in target.get("groups", []):
-        count = int(group.get("sets") or 0)
+    for group in target["groups"]:
+        count = group["sets"]
         for index in range(count):
-            amrap = bool(group.get("amrap")) and index == count - 1
+            amrap = group["amrap"] and index == count - 1
             out.append(
                 TargetSet(
-                    set_type="amrap" if amrap else _SET_TYPES.get(group.get("set_type", ""), "working"),
-                    reps=group.get("reps_min"),
-                    reps_max=group.get("reps_max"),
-                    seconds=group.get("seconds"),
-                    weight_kg=Decimal(group["weight_kg"]) if group.get("weight_kg") is not None else None,
-                    rpe=Decimal(group["rpe"]) if group.get("rpe") is not None else None,
+                    set_type="amrap" if amrap else _SET_TYPES[group["set_type"]],
+                    reps=group["reps_min"],
+                    reps_max=group["reps_max"],
+                    seconds=group["seconds"],
+                    weight_kg=_decimal(group["weight_kg"]),
+                    rpe=_decimal(group["rpe"]),
                     amrap=amrap,
                 )
             )

@@ -15,18 +15,21 @@ from django.db.models import Count, Max, Q
 from django.utils import timezone
 
 from repbook.core.errors import FieldError
+from repbook.core.moments import MomentError, check_moment
 from repbook.core.next_set import WARMUP, target_slot
 from repbook.core.sets import (
+    WEIGHT_PLACES,
     SetValueError,
     SetValues,
     UnusualValue,
     check_set_values,
     unusual_set_values,
 )
-from repbook.core.units import to_kg
+from repbook.core.text import MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES, TextError, check_text
+from repbook.core.units import has_places, to_kg
 from repbook.services.open_workouts import idle_limit, lock_user_workouts, open_workout
 from repbook.services.workout_targets import target_sets
-from repbook.storage.models import Exercise, Set, Workout, WorkoutExercise, owned
+from repbook.storage.models import Exercise, Set, User, Workout, WorkoutExercise, owned
 from repbook.storage.queries import exercise_by_slug
 
 
@@ -64,6 +67,9 @@ class SetInput:
 def _values(data: SetInput) -> SetValues:
     if data.unit not in ("kg", "lb"):
         raise LogError("unit", "must be kg or lb")
+    if data.weight is not None and data.weight.is_finite() and not has_places(data.weight, WEIGHT_PLACES):
+        raise LogError("weight", f"must have at most {WEIGHT_PLACES} decimals")
+    _moment(data.performed_at, "performed_at")
     try:
         weight_kg = to_kg(data.weight, data.unit) if data.weight is not None else None
     except InvalidOperation:
@@ -266,14 +272,33 @@ def delete_set(user: Any, set_id: int) -> None:
         raise Set.DoesNotExist(f"no set {set_id}")
 
 
+def _text(value: str, field: str, max_length: int) -> str:
+    try:
+        return check_text(value, field, max_length)
+    except TextError as exc:
+        raise LogError(exc.field, exc.message) from exc
+
+
+def _moment(value: datetime | None, field: str) -> None:
+    if value is not None:
+        try:
+            check_moment(value, field)
+        except MomentError as exc:
+            raise LogError(exc.field, exc.message) from exc
+
+
 @transaction.atomic
 def start_workout(user: Any, name: str = "") -> Workout:
-    """Start an empty workout now, or resume the open one: a user has one open workout at a time."""
+    """Start an empty workout now, or resume the open one: a user has one open workout at a time.
+
+    LogError for a name it cannot hold.
+    """
+    name = _text(name.strip(), "name", MAX_WORKOUT_NAME)
     lock_user_workouts(user)
     current = open_workout(user, lock=True)
     if current is not None:
         return current
-    return Workout.objects.create(owner=user, name=name.strip()[:120], started_at=timezone.now())
+    return Workout.objects.create(owner=user, name=name, started_at=timezone.now())
 
 
 @transaction.atomic
@@ -285,8 +310,10 @@ def update_workout(user: Any, workout_id: int, changes: dict[str, Any]) -> Worko
         raise LogError(sorted(unknown)[0], "cannot be changed")
     for key, value in changes.items():
         setattr(workout, key, value)
-    if len(workout.name) > 120:
-        raise LogError("name", "must be at most 120 characters")
+    _text(workout.name, "name", MAX_WORKOUT_NAME)
+    _text(workout.notes, "notes", MAX_WORKOUT_NOTES)
+    _moment(workout.started_at, "started_at")
+    _moment(workout.finished_at, "finished_at")
     if workout.started_at > timezone.now() + timedelta(minutes=5):
         raise LogError("started_at", "is in the future")
     if workout.finished_at is not None and workout.finished_at < workout.started_at:

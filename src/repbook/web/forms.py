@@ -8,11 +8,14 @@ from typing import Any
 from django import forms
 from django.contrib.auth import password_validation
 
+from repbook.core.custom_exercise import MAX_INTRODUCTION
+from repbook.core.custom_exercise import MAX_NAME as MAX_EXERCISE_NAME
 from repbook.core.e1rm import FORMULA_NAMES
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.exercise import LEVELS, MECHANICS, PATTERNS
 from repbook.core.muscles import MUSCLES
 from repbook.core.stats.volume import MAX_TARGET
+from repbook.core.text import MAX_SET_NOTES, MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES
 from repbook.services.custom_exercises import CustomExerciseInput
 from repbook.storage.models import Exercise, User, UserSettings
 
@@ -147,7 +150,7 @@ def _choices(mapping: dict[str, str]) -> list[tuple[str, str]]:
 
 
 class CustomExerciseForm(forms.Form):
-    name = forms.CharField(max_length=120)
+    name = forms.CharField(max_length=MAX_EXERCISE_NAME)
     primary_muscles = forms.MultipleChoiceField(
         choices=_choices(MUSCLES), widget=forms.CheckboxSelectMultiple, label="Primary muscles"
     )
@@ -176,7 +179,9 @@ class CustomExerciseForm(forms.Form):
         help_text="0 for a loaded exercise; e.g. 1 for a pull-up, 0.65 for a push-up.",
     )
     unilateral = forms.BooleanField(required=False, label="One side at a time")
-    introduction = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=4000)
+    introduction = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), required=False, max_length=MAX_INTRODUCTION
+    )
     steps = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 5}),
         required=False,
@@ -244,7 +249,7 @@ class SetForm(forms.Form):
     side = forms.ChoiceField(
         choices=[("both", "Both"), ("left", "Left"), ("right", "Right")], initial="both", required=False
     )
-    notes = forms.CharField(required=False, max_length=2000)
+    notes = forms.CharField(required=False, max_length=MAX_SET_NOTES)
     felt_pain = forms.BooleanField(required=False, label="Felt pain (not just effort)")
 
     def values(self) -> dict[str, Any]:
@@ -259,5 +264,7 @@ class QuickLogForm(forms.Form):
 
 
 class WorkoutForm(forms.Form):
-    name = forms.CharField(max_length=120, required=False)
-    notes = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=4000)
+    name = forms.CharField(max_length=MAX_WORKOUT_NAME, required=False)
+    notes = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2}), required=False, max_length=MAX_WORKOUT_NOTES
+    )

@@ -7,9 +7,11 @@ import secrets
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 
+from repbook.core.usernames import normalise_username
 from repbook.storage.models.owned import OwnedModel
 
 
@@ -25,6 +27,15 @@ class User(AbstractUser):
 
     class Meta:
         db_table = "repbook_user"
+
+    def clean(self) -> None:
+        """The name normalised (NFKC) and free ignoring case: checked here so that every path that
+        creates or renames a user, the admin's forms included, refuses a lookalike of a taken name."""
+        super().clean()
+        self.username = normalise_username(self.username)
+        taken = User.objects.filter(username__iexact=self.username).exclude(pk=self.pk)
+        if self.username and taken.exists():
+            raise ValidationError({"username": "A user with that user name already exists."})
 
 
 class Unit(models.TextChoices):

@@ -40,9 +40,8 @@ def set_weight(row: Any, unit: str) -> str:
 @register.filter
 def set_target(row: Any, unit: str) -> str:
     """What the program asked of this set, "10–12 @ 20 kg"; "" when it asked nothing."""
-    if not row.target:
-        return ""
-    return from_json(row.target).describe(unit, row.exercise.is_bodyweight)
+    target = from_json(row.target)
+    return "" if target is None else target.describe(unit, row.exercise.is_bodyweight)
 
 
 #: The set type at a glance in a narrow table (a working set needs no mark).

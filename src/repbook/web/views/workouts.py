@@ -12,6 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from repbook.core.moments import MAX_YEAR, MIN_YEAR, MomentError, check_moment
 from repbook.services import workout_entries, workouts
 from repbook.services.open_workouts import open_workout_so_far, was_resumed
 from repbook.services.quicklog import exercise_index, log_line
@@ -24,10 +25,13 @@ from repbook.web.forms import QuickLogForm, SetForm, WorkoutForm
 RESUMED = "You have a workout open: here it is. Finish it to start another."
 
 
-def _month(request: HttpRequest) -> date:
+def _month(request: HttpRequest) -> date | None:
+    """The month asked for (this one when unreadable); None for one outside the years Repbook keeps."""
     try:
-        year, month = (int(p) for p in request.GET.get("month", "").split("-"))
-        return date(year, month, 1)
+        year, month = (int(p) for p in request.GET.get("month", "")[:16].split("-"))
+        return check_moment(date(year, month, 1), "month")
+    except MomentError:
+        return None
     except ValueError:
         return timezone.localdate().replace(day=1)
 
@@ -35,6 +39,12 @@ def _month(request: HttpRequest) -> date:
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     month = _month(request)
+    if month is None:
+        messages.error(request, f"Choose a month as YYYY-MM, in the years {MIN_YEAR} to {MAX_YEAR}.")
+        month = timezone.localdate().replace(day=1)
+        status = 422
+    else:
+        status = 200
     last_day = date(month.year, month.month, calendar.monthrange(month.year, month.month)[1])
     in_month = list(workouts_between(request.user, month, last_day))
     by_day: dict[date, list[Workout]] = {}
@@ -55,14 +65,18 @@ def history(request: HttpRequest) -> HttpResponse:
         "next_month": last_day + timedelta(days=1),
         "today": timezone.localdate(),
     }
-    return render(request, "web/workouts/history.html", context)
+    return render(request, "web/workouts/history.html", context, status=status)
 
 
 @login_required
 @require_POST
 def start(request: HttpRequest) -> HttpResponse:
     asked_at = timezone.now()
-    workout = workouts.start_workout(request.user, name=request.POST.get("name", ""))
+    try:
+        workout = workouts.start_workout(request.user, name=request.POST.get("name", ""))
+    except workouts.LogError as exc:
+        messages.error(request, f"The workout was not started: {exc}.")
+        return redirect("workouts")
     if was_resumed(workout, asked_at):
         messages.info(request, RESUMED)
     return redirect("workout", workout_id=workout.pk)
@@ -172,8 +186,15 @@ def quick_log(request: HttpRequest, workout_id: int) -> HttpResponse:
 def edit(request: HttpRequest, workout_id: int) -> HttpResponse:
     _owned_workout_or_404(request, workout_id)
     form = WorkoutForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        field, errors = next(iter(form.errors.items()))
+        messages.error(request, f"The workout was not saved: {field}: {' '.join(str(e) for e in errors)}")
+        return redirect("workout", workout_id=workout_id)
+    try:
         workouts.update_workout(request.user, workout_id, form.cleaned_data)
+    except workouts.LogError as exc:
+        messages.error(request, f"The workout was not saved: {exc}.")
+    else:
         messages.success(request, "Workout saved.")
     return redirect("workout", workout_id=workout_id)
 
