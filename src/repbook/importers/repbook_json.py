@@ -126,7 +126,8 @@ def _checked(read: Callable[[Any, str], Row], value: Any, path: str) -> Row:
 
 
 class _Reader:
-    """Reads one backup; `problems` gets a line per bad row (`line` is the row's number, from 1)."""
+    """Reads one backup; `problems` gets a line per bad row (`line` is the row's number in its list,
+    from 1; 1 for the parts that are one object, settings and the active program)."""
 
     def __init__(self, parsed: ParsedFile) -> None:
         self.parsed = parsed
@@ -340,12 +341,12 @@ def parse_backup(text: str) -> ParsedFile:
         parsed.body_weights = reader.each(data, "body_weights", _body_weight)
         settings = data.get("settings")
         if settings is not None and not isinstance(settings, dict):
-            parsed.skip(0, "settings: must be an object (left out)")
+            parsed.skip(1, "settings: must be an object (left out)")
         parsed.backup = Backup(
             settings=settings if isinstance(settings, dict) else {},
             custom_exercises=reader.each(data, "custom_exercises", _custom_exercise),
             programs=reader.each(data, "programs", _program),
-            active_program=reader.optional(lambda: _active(data.get("active_program")), 0, None),
+            active_program=reader.optional(lambda: _active(data.get("active_program")), 1, None),
             mappings=reader.each(data, "exercise_mappings", _mapping),
             progression_overrides=reader.each(data, "progression_overrides", _override),
         )
