@@ -1,6 +1,8 @@
 """Schemathesis against /api/v1/openapi.json: every operation, generated requests, a user with data.
 
-Each operation gets a bounded, derandomized run (the same requests on every CI run). Every response
+Each operation gets a bounded, derandomized run (the same requests on every CI run). Hooks put
+values the generators never draw into about half the bodies and queries: lone surrogates in any
+string, and dates and times at year 1 and year 9999 with offsets. Every response
 must be no 5xx, carry a documented status code and content type, and match the documented body
 schema; schemathesis' other default checks run too (auth really required, unsupported methods
 answer 405, ...). Two checks are left out, on purpose:
@@ -31,6 +33,7 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections, transaction
 from django.utils import timezone
 from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
 from schemathesis.generation.modes import GenerationMode
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
@@ -110,6 +113,36 @@ def _point_at_real_objects(case: Any, real: dict[str, Any]) -> None:
         for field, key in (("exercise", "/exercises/"), ("workout", "workout_id"), ("day", "day_id")):
             if field in case.body:
                 case.body[field] = _pick(case.body[field], real[key])
+
+
+#: Values no generator draws on its own: a lone surrogate (valid JSON, no valid text) and the
+#: extreme years of ISO dates and times, with offsets that push them past year 1 or year 9999.
+ODD_TEXT = ["\ud800", "week\udfff", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"]
+ODD_DATES = ["0001-01-01", "9999-12-31", "0001-01-01T00:00:00+14:00", "9999-12-31T23:59:59-12:00"]
+
+
+def _with_one_odd_value(values: Any, odd: list[str]) -> st.SearchStrategy[Any]:
+    """The drawn values, or the same with one string field replaced by an odd value."""
+    if not isinstance(values, dict):
+        return st.just(values)
+    fields = sorted(k for k, v in values.items() if isinstance(v, str))
+    if not fields:
+        return st.just(values)
+    replaced = st.tuples(st.sampled_from(fields), st.sampled_from(odd))
+    return st.one_of(st.just(values), replaced.map(lambda pair: {**values, pair[0]: pair[1]}))
+
+
+@schema.hook
+def flatmap_body(context: Any, body: Any) -> st.SearchStrategy[Any]:
+    # Lone surrogates only in JSON: a multipart form carries UTF-8 bytes, which they have none of.
+    media = {b.media_type for b in getattr(context.operation, "body", None) or []}
+    return _with_one_odd_value(body, ODD_TEXT if media <= {"application/json"} else ODD_DATES)
+
+
+@schema.hook
+def flatmap_query(context: Any, query: Any) -> st.SearchStrategy[Any]:
+    # No surrogates in a URL either, for the same reason.
+    return _with_one_odd_value(query, ODD_DATES)
 
 
 @schema.parametrize()
