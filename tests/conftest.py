@@ -6,14 +6,26 @@ transactional test, exactly as in production.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from repbook.services.accounts import create_token, create_user
 from repbook.storage.models import User
+
+# Property tests: no deadline and no "too slow" health check (a busy 2-core machine is slow, not
+# wrong). In CI (CI=true) the examples are derandomized, so a run passes or fails the same way every
+# time; on a developer's machine they are random and keep finding new cases.
+hypothesis_settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, print_blob=True
+)
+hypothesis_settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+hypothesis_settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 PASSWORD = "correct-horse-battery-staple"
 #: The settings form's statistics fields at their defaults, for tests that post the form.
