@@ -4,6 +4,7 @@ several workers on PostgreSQL wait for the operator; two migrations at once appl
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
 import uuid
@@ -16,11 +17,25 @@ from django.db import connection
 
 pytestmark = pytest.mark.slow
 REPBOOK = [sys.executable, "-m", "repbook"]
+MIGRATIONS = Path(__file__).resolve().parents[2] / "src" / "repbook" / "storage" / "migrations"
+#: The storage migration before the newest: the schema of the previous version.
+PREVIOUS = sorted(p.stem for p in MIGRATIONS.glob("0*.py"))[-2]
 
 
 def env_for(data_dir: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("DATABASE_URL", "REPBOOK_", "DJANGO_"))}
     return env | {"REPBOOK_DATA_DIR": str(data_dir)} | extra
+
+
+def make_older(env: dict[str, str], data_dir: Path) -> None:
+    """Turn the database into one of the previous Repbook: its schema, and its readiness stamp."""
+    older = subprocess.run(
+        [sys.executable, "-m", "django", "migrate", "storage", PREVIOUS, "--settings=repbook.settings"],
+        env=env, capture_output=True, text=True, timeout=180,
+    )  # fmt: skip
+    assert older.returncode == 0, older.stderr
+    with sqlite3.connect(data_dir / "repbook.sqlite3") as db:
+        db.execute("UPDATE storage_sitesettings SET ready_stamp = 'the previous version'")
 
 
 def run(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
@@ -34,12 +49,7 @@ def test_serve_no_migrate_refuses_a_database_that_lacks_migrations_and_migrate_f
 ) -> None:
     env = env_for(tmp_path)
     assert run(env, "migrate").returncode == 0
-    # Back to the schema of an older Repbook, as after an upgrade of the code.
-    older = subprocess.run(
-        [sys.executable, "-m", "django", "migrate", "storage", "0004", "--settings=repbook.settings"],
-        env=env, capture_output=True, text=True, timeout=180,
-    )  # fmt: skip
-    assert older.returncode == 0, older.stderr
+    make_older(env, tmp_path)  # as after an upgrade of the code
     refused = run(env, "serve", "--no-migrate", "--port", "1")
     assert refused.returncode == 1
     assert "lacks 1 migration" in refused.stderr and "`repbook migrate`" in refused.stderr
@@ -51,10 +61,7 @@ def test_serve_no_migrate_refuses_a_database_that_lacks_migrations_and_migrate_f
 def test_on_sqlite_a_command_applies_the_migrations_of_a_new_version(tmp_path: Path) -> None:
     env = env_for(tmp_path)
     assert run(env, "migrate").returncode == 0
-    subprocess.run(
-        [sys.executable, "-m", "django", "migrate", "storage", "0004", "--settings=repbook.settings"],
-        env=env, capture_output=True, check=True, timeout=180,
-    )  # fmt: skip
+    make_older(env, tmp_path)
     listed = run(env, "user", "list")
     assert listed.returncode == 0, listed.stderr
     assert "lacks" not in run(env, "check").stderr

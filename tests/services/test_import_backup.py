@@ -123,7 +123,9 @@ def test_bad_set_values_name_their_path(alice):
     entry = an_entry(sets=[a_set(), a_set(weight="abc"), a_set(reps=-1)])
     report = restore(alice, workouts=[a_workout(exercises=[entry])])
     assert "workouts[0].exercises[0].sets[1].weight: must be a number" in problems(report)
-    assert "workouts[0].exercises[0].sets[2].reps: must be from 0 to 500" in problems(report)
+    assert "workouts[0].exercises[0].sets[2].reps: must be from 0 to 100 in a set with a load" in problems(
+        report
+    )
     assert report.sets == 1
 
 
