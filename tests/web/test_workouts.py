@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -227,3 +228,68 @@ def test_a_start_while_a_workout_is_open_says_it_resumed(alice, alice_client: Cl
     next_page = alice_client.get("/programs/next/").content.decode()
     assert "Resume workout" in next_page and 'data-testid="start-workout"' not in next_page
     assert Workout.objects.count() == 1
+
+
+def test_finishing_asks_first_and_works_without_javascript(alice_client: Client, workout: Workout) -> None:
+    asked = alice_client.get(f"/workouts/{workout.pk}/finish/")
+    assert asked.status_code == 200
+    page = asked.content.decode()
+    assert "Finish this workout?" in page
+    assert f'action="/workouts/{workout.pk}/finish/"' in page and 'method="post"' in page
+    assert Workout.objects.get(pk=workout.pk).is_open, "asking changes nothing"
+    detail = alice_client.get(f"/workouts/{workout.pk}/").content.decode()
+    assert f'href="/workouts/{workout.pk}/finish/"' in detail, "the page's Finish leads to the question"
+
+
+def test_a_finished_workout_shows_its_sets_edit_and_reopen_but_no_log_form(
+    alice_client: Client, workout: Workout
+) -> None:
+    alice_client.post(f"/workouts/{workout.pk}/finish/")
+    page = alice_client.get(f"/workouts/{workout.pk}/").content.decode()
+    assert "Log set" not in page and "data-log-set" not in page
+    assert "Quick log" not in page and "Add an exercise" not in page
+    assert page.count('data-testid="set-row"') == 2
+    assert "Edit set" in page
+    assert f'action="/workouts/{workout.pk}/reopen/"' in page
+
+
+def test_reopen_on_the_web(alice_client: Client, workout: Workout) -> None:
+    alice_client.post(f"/workouts/{workout.pk}/finish/")
+    response = alice_client.post(f"/workouts/{workout.pk}/reopen/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/workouts/{workout.pk}/"
+    assert Workout.objects.get(pk=workout.pk).is_open
+    assert "Log set" in response.content.decode()
+
+
+def test_reopen_while_another_is_open_says_which(alice_client: Client, workout: Workout) -> None:
+    alice_client.post(f"/workouts/{workout.pk}/finish/")
+    alice_client.post("/workouts/start/", {"name": "Evening"})
+    other = Workout.objects.get(name="Evening")
+    response = alice_client.post(f"/workouts/{workout.pk}/reopen/", follow=True)
+    page = response.content.decode()
+    assert "another workout is open" in page
+    assert f'href="/workouts/{other.pk}/"' in page
+    assert not Workout.objects.get(pk=workout.pk).is_open
+
+
+def test_the_summary_page_shows_the_numbers_records_next_workout_and_reopen(
+    alice, alice_client: Client
+) -> None:
+    from repbook.services.programs import start_next_workout, start_program
+
+    start_program(alice, "back-workout")
+    first = start_next_workout(alice)
+    log_set(alice, SetInput("deadlift", Decimal(20), reps=5, workout=first.pk))
+    alice_client.post(f"/workouts/{first.pk}/finish/")
+    Workout.objects.filter(pk=first.pk).update(
+        started_at=first.started_at - timedelta(days=3), finished_at=first.started_at - timedelta(days=3)
+    )
+    second = start_next_workout(alice)
+    log_set(alice, SetInput("deadlift", Decimal(25), reps=5, workout=second.pk))
+    response = alice_client.post(f"/workouts/{second.pk}/finish/", follow=True)
+    page = response.content.decode()
+    assert "Workout finished" in page and " done</h1>" not in page
+    assert 'data-testid="summary-volume">125 kg<' in page
+    assert "heaviest weight 25 kg (was 20 kg)" in page
+    assert 'data-testid="next-workout"' in page and "Why:" in page
+    assert f'action="/workouts/{second.pk}/reopen/"' in page

@@ -11,7 +11,6 @@ from typing import Any
 from django.db.models import F, Max
 from django.utils import timezone
 
-from repbook.core.e1rm import estimate_1rm
 from repbook.core.next_set import PlannedSet, SetAmounts
 from repbook.core.next_set import next_set as choose_next_set
 from repbook.core.plates import BarbellSetup, PlateLoad, plates_per_side
@@ -165,57 +164,3 @@ def logging_page(user: Any, workout_id: int) -> LoggingPage:
         entry = next(e for e in entries if e.pk == last_logged.workout_exercise_id)
         rest = entry.rest_s or entry.exercise.rest_s or rest
     return LoggingPage(workout, views, prefs.unit, rest, last_logged)
-
-
-@dataclass
-class Summary:
-    workout: Workout
-    duration_s: int | None
-    set_count: int
-    volume_kg: Decimal
-    records: list[str]
-
-
-def workout_summary(user: Any, workout_id: int) -> Summary:
-    """Duration, sets, volume (working sets, weight × reps) and the records this workout set."""
-    workout = workout_with_sets(user, workout_id)
-    sets = [s for e in workout.entries.all() for s in e.sets.all() if s.completed]
-    working = [s for s in sets if s.set_type != "warmup"]
-    volume = sum(
-        (s.weight_kg * s.reps for s in working if s.weight_kg and s.reps and s.weight_kg > 0), Decimal(0)
-    )
-    end = workout.finished_at or max((s.performed_at for s in sets), default=None)
-    duration = int((end - workout.started_at).total_seconds()) if end else None
-    return Summary(workout, duration, len(sets), volume, _records(user, workout, working))
-
-
-def _records(user: Any, workout: Workout, working: list[Set]) -> list[str]:
-    names = {e.exercise_id: e.exercise.name for e in workout.entries.all()}
-    earlier: dict[int, tuple[float, float]] = {}
-    history = Set.objects.filter(
-        owner=user,
-        exercise_id__in=names,
-        workout__started_at__lt=workout.started_at,
-        weight_kg__gt=0,
-        reps__gt=0,
-    ).exclude(set_type="warmup")
-    for exercise_id, weight, reps in history.values_list("exercise_id", "weight_kg", "reps"):
-        if weight is None or reps is None:
-            continue
-        best_w, best_e = earlier.get(exercise_id, (0.0, 0.0))
-        estimate = estimate_1rm(float(weight), reps) or 0.0
-        earlier[exercise_id] = (max(best_w, float(weight)), max(best_e, estimate))
-    records = []
-    for exercise_id, name in names.items():
-        mine = [
-            s for s in working if s.exercise_id == exercise_id and s.weight_kg and s.weight_kg > 0 and s.reps
-        ]
-        if not mine or exercise_id not in earlier:
-            continue
-        best_w = max(float(s.weight_kg or 0) for s in mine)
-        best_e = max(estimate_1rm(float(s.weight_kg or 0), s.reps or 0) or 0.0 for s in mine)
-        if best_w > earlier[exercise_id][0]:
-            records.append(f"{name}: heaviest weight ({best_w:g} kg)")
-        elif best_e > earlier[exercise_id][1]:
-            records.append(f"{name}: best estimated 1RM ({best_e:.1f} kg)")
-    return records
