@@ -293,3 +293,33 @@ def test_the_summary_page_shows_the_numbers_records_next_workout_and_reopen(
     assert "heaviest weight 25 kg (was 20 kg)" in page
     assert 'data-testid="next-workout"' in page and "Why:" in page
     assert f'action="/workouts/{second.pk}/reopen/"' in page
+
+
+def test_a_superset_goes_to_the_next_exercise_without_rest_and_rests_after_the_round(
+    alice_client: Client, workout: Workout
+) -> None:
+    first, second = workout.entries.order_by("order")
+    alice_client.post(f"/entries/{first.pk}/superset/")
+    sets = "/workouts/{}/entries/{}/sets/"
+    form = {"unit": "kg", "reps": "5", "weight": "100", "set_type": "working"}
+
+    after_a1 = alice_client.post(sets.format(workout.pk, first.pk), form)
+    assert after_a1["Location"] == f"/workouts/{workout.pk}/#entry-{second.pk}"
+    assert alice_client.get(f"/workouts/{workout.pk}/").context["rest_until_ms"] is None
+    after_a2 = alice_client.post(sets.format(workout.pk, second.pk), form)
+    assert after_a2["Location"] == f"/workouts/{workout.pk}/#entry-{first.pk}"
+    assert alice_client.get(f"/workouts/{workout.pk}/").context["rest_until_ms"] is not None
+
+
+def test_pairing_a_27th_superset_works(alice, alice_client: Client) -> None:
+    workout = alice_client.post("/workouts/start/")
+    created = Workout.objects.get()
+    for _ in range(54):
+        alice_client.post(f"/workouts/{created.pk}/add/", {"exercise": "deadlift"})
+    entries = list(created.entries.order_by("order"))
+    for first in entries[::2]:
+        response = alice_client.post(f"/entries/{first.pk}/superset/")
+        assert response.status_code == 302
+    page = alice_client.get(f"/workouts/{created.pk}/").content.decode()
+    assert "Superset AA" in page
+    assert workout.status_code == 302

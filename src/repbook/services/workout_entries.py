@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import string
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from repbook.core.supersets import group_label
 from repbook.services.open_workouts import idle_limit, is_idle, lock_user_workouts, open_workout
 from repbook.services.workouts import LogError, exercise_for, start_workout
 from repbook.storage.models import Set, Workout, WorkoutExercise, owned
@@ -56,11 +56,10 @@ def toggle_superset_with_next(user: Any, entry_id: int) -> None:
     if index + 1 >= len(entries):
         raise LogError("superset", "the last exercise has nothing after it to pair with")
     following = entries[index + 1]
-    used = {e.superset_group for e in entries if e.superset_group}
     group = (
         entry.superset_group
         or following.superset_group
-        or next(c for c in string.ascii_uppercase if c not in used)
+        or group_label(e.superset_group for e in entries if e.superset_group)
     )
     for row in (entry, following):
         row.superset_group = group

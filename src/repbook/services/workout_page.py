@@ -11,13 +11,14 @@ from typing import Any
 from django.db.models import F, Max
 from django.utils import timezone
 
-from repbook.core.next_set import PlannedSet, SetAmounts
+from repbook.core.next_set import WARMUP, PlannedSet, SetAmounts
 from repbook.core.next_set import next_set as choose_next_set
 from repbook.core.plates import BarbellSetup, PlateLoad, plates_per_side
 from repbook.core.units import from_kg, plain
 from repbook.core.warmup import WarmupSet, warmup_ramp
 from repbook.services.accounts import settings_for, user_barbell
 from repbook.services.open_workouts import close_idle, is_idle
+from repbook.services.supersets import step_in
 from repbook.services.workout_targets import grouped, target_sets
 from repbook.storage.models import Set, Workout, WorkoutExercise
 from repbook.storage.queries import workout_with_sets
@@ -121,6 +122,10 @@ def _next_set(entry: WorkoutExercise, sets: list[Set], last: list[Set], unit: st
     )
 
 
+def _working(sets: list[Set]) -> int:
+    return sum(1 for s in sets if s.set_type != WARMUP)
+
+
 def _barbell_help(
     entry: WorkoutExercise, weight: Decimal | None, setup: BarbellSetup
 ) -> tuple[PlateLoad | None, list[WarmupSet]]:
@@ -163,4 +168,8 @@ def logging_page(user: Any, workout_id: int) -> LoggingPage:
     if last_logged is not None:
         entry = next(e for e in entries if e.pk == last_logged.workout_exercise_id)
         rest = entry.rest_s or entry.exercise.rest_s or rest
+        # Inside a superset's round the lifter goes straight on to its next exercise: no rest.
+        step = step_in([(v.entry, _working(v.sets)) for v in views], last_logged)
+        if step is not None and not step.rest:
+            rest = 0
     return LoggingPage(workout, views, prefs.unit, rest, last_logged)

@@ -18,6 +18,7 @@ from repbook.core.moments import MAX_YEAR, MIN_YEAR, MomentError, check_moment
 from repbook.services import workout_entries, workouts
 from repbook.services.open_workouts import open_workout_so_far, was_resumed
 from repbook.services.quicklog import exercise_index, log_line
+from repbook.services.supersets import step_after_set
 from repbook.services.workout_page import logging_page
 from repbook.services.workout_summary import workout_summary
 from repbook.storage.models import Set, SetType, Workout, WorkoutExercise, owned
@@ -94,7 +95,7 @@ def detail(request: HttpRequest, workout_id: int) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     found = [m.exercise for m in exercise_index(request.user).search(query, limit=12)] if query else []
     rest_until = None
-    if page.last_logged is not None and page.workout.is_open:
+    if page.last_logged is not None and page.workout.is_open and page.rest_s:
         rest_until = page.last_logged.performed_at + timedelta(seconds=page.rest_s)
         if rest_until < timezone.now() - timedelta(minutes=10):
             rest_until = None
@@ -156,7 +157,7 @@ def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpRespons
         **form.values(),
     )
     try:
-        workouts.log_set(request.user, data, ask_if_unusual=request.POST.get("confirmed") != "1")
+        row = workouts.log_set(request.user, data, ask_if_unusual=request.POST.get("confirmed") != "1")
     except workouts.UnusualSetError as exc:
         # Not refused: asked. The same values go back with confirmed=1 when the user says yes.
         posted = [(k, v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "confirmed")]
@@ -164,7 +165,10 @@ def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpRespons
         return render(request, "web/workouts/set_confirm.html", context)
     except workouts.LogError as exc:
         messages.error(request, f"{entry.exercise.name}: {exc.field}: {exc.message}. Nothing was saved.")
-    return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
+        return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
+    # In a superset, on to its next exercise (A1 → A2); elsewhere, stay for the next set.
+    step = step_after_set(request.user, row)
+    return redirect(f"/workouts/{workout_id}/#entry-{step.go_to if step else entry_id}")
 
 
 @login_required
