@@ -167,8 +167,9 @@ def test_pound_users_get_pound_plates(alice, alice_client: Client) -> None:
     workout = log_set(alice, SetInput("deadlift", reps=5, weight=Decimal(225), unit="lb")).workout
     view = alice_client.get(f"/workouts/{workout.pk}/").context["page"].entries[0]
     assert view.next_set.weight == Decimal(225)
-    assert view.plates.per_side == (Decimal(45), Decimal(45))
-    assert (view.warmups[0].weight, view.warmups[0].reps) == (Decimal(45), 10)
+    assert view.plates.plates == "45 + 45"
+    assert view.plates.warmup.startswith("45 × 10, ")
+    assert view.plates.plate_list == "45 35 25 10 5 2.5"
 
 
 def test_felt_pain_is_saved_with_the_set(alice_client: Client, workout: Workout) -> None:

@@ -13,11 +13,12 @@ from django.utils import timezone
 
 from repbook.core.next_set import WARMUP, PlannedSet, SetAmounts
 from repbook.core.next_set import next_set as choose_next_set
-from repbook.core.plates import BarbellSetup, PlateLoad, plates_per_side
+from repbook.core.plates import MAX_CALCULATOR_WEIGHT, BarbellSetup, plates_per_side
 from repbook.core.units import from_kg, plain
-from repbook.core.warmup import WarmupSet, warmup_ramp
+from repbook.core.warmup import warmup_ramp
 from repbook.services.accounts import settings_for, user_barbell
 from repbook.services.open_workouts import close_idle, is_idle
+from repbook.services.plate_words import closest_words, plates_words, warmup_words
 from repbook.services.supersets import step_in
 from repbook.services.workout_targets import grouped, target_sets
 from repbook.storage.models import Set, Workout, WorkoutExercise
@@ -44,8 +45,7 @@ class EntryView:
     sets: list[Set]
     next_set: NextSet
     last_sets: list[Set] = field(default_factory=list)
-    plates: PlateLoad | None = None
-    warmups: list[WarmupSet] = field(default_factory=list)
+    plates: PlateHelp | None = None  # barbell exercises only
     paired_with_next: bool = False
     targets: list[str] = field(default_factory=list)  # every prescribed set, in words
 
@@ -126,13 +126,31 @@ def _working(sets: list[Set]) -> int:
     return sum(1 for s in sets if s.set_type != WARMUP)
 
 
-def _barbell_help(
-    entry: WorkoutExercise, weight: Decimal | None, setup: BarbellSetup
-) -> tuple[PlateLoad | None, list[WarmupSet]]:
-    equipment = {e.slug for e in entry.exercise.equipment.all()}
-    if weight is None or weight <= 0 or "barbell" not in equipment:
-        return None, []
-    return plates_per_side(weight, setup.bar, setup.plates), warmup_ramp(weight, setup.bar, setup.step)
+@dataclass(frozen=True)
+class PlateHelp:
+    """The plate helper of a barbell exercise: the user's bar and plates, for the page's script to
+    follow the typed weight, and core's answer in words for the prefilled one (empty without one)."""
+
+    setup: BarbellSetup
+    weight: Decimal | None
+    plates: str = ""
+    closest: str = ""
+    warmup: str = ""
+
+    @property
+    def plate_list(self) -> str:
+        """The plates as the script reads them: "25 20 15 10 5 2.5 1.25"."""
+        return " ".join(plain(p) for p in self.setup.plates)
+
+
+def _plate_help(entry: WorkoutExercise, weight: Decimal | None, setup: BarbellSetup) -> PlateHelp | None:
+    if "barbell" not in {e.slug for e in entry.exercise.equipment.all()}:
+        return None
+    if weight is None or not 0 < weight <= MAX_CALCULATOR_WEIGHT:
+        return PlateHelp(setup, None)
+    load = plates_per_side(weight, setup.bar, setup.plates)
+    ramp = warmup_ramp(weight, setup.bar, setup.step)
+    return PlateHelp(setup, weight, plates_words(load), closest_words(load, setup.unit), warmup_words(ramp))
 
 
 def logging_page(user: Any, workout_id: int) -> LoggingPage:
@@ -148,14 +166,12 @@ def logging_page(user: Any, workout_id: int) -> LoggingPage:
         sets = list(entry.sets.all())
         all_sets += sets
         next_set = _next_set(entry, sets, last.get(entry.exercise_id, []), prefs.unit)
-        plates, warmups = _barbell_help(entry, next_set.weight, setup)
+        plates = _plate_help(entry, next_set.weight, setup)
         targets = grouped(
             [t.describe(prefs.unit, entry.exercise.is_bodyweight) for t in target_sets(entry.target)]
         )
         views.append(
-            EntryView(
-                entry, sets, next_set, last.get(entry.exercise_id, []), plates, warmups, targets=targets
-            )
+            EntryView(entry, sets, next_set, last.get(entry.exercise_id, []), plates, targets=targets)
         )
     for view, following in pairwise(views):
         group = view.entry.superset_group
