@@ -80,6 +80,8 @@ def test_finish_asks_then_shows_a_summary_with_records_and_next_time_and_can_reo
     deadlift.get_by_label("Reps").fill("5")
     deadlift.get_by_role("button", name="Log set 1").click()
     _entry(page, "Deadlift").get_by_role("button", name="Log set 2").click()
+    page.evaluate("window.scrollTo(0, 0)")
+    page.screenshot(path="/tmp/gym2-workout.png")
 
     page.get_by_role("link", name="Finish workout").click()
     assert page.get_by_role("heading", name="Finish this workout?").is_visible()
