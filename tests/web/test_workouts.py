@@ -293,6 +293,7 @@ def test_the_summary_page_shows_the_numbers_records_next_workout_and_reopen(
     assert 'data-testid="summary-volume">125 kg<' in page
     assert "heaviest weight 25 kg (was 20 kg)" in page
     assert 'data-testid="next-workout"' in page and "Why:" in page
+    assert 'href="/programs/next/"' in page
     assert f'action="/workouts/{second.pk}/reopen/"' in page
 
 
