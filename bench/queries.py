@@ -59,6 +59,7 @@ BUDGETS = [
         "exercise page with history (/exercises/deadlift/)", lambda c, t, w: c.get("/exercises/deadlift/"), 14
     ),
     Budget("stats page (/stats/)", lambda c, t, w: c.get("/stats/"), 14),
+    Budget("finish summary of a workout", lambda c, t, w: c.get(f"/workouts/{w}/summary/"), 20),
     Budget(
         "next workout (GET /api/v1/next-workout)",
         lambda c, t, w: c.get("/api/v1/next-workout", headers=t),

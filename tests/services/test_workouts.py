@@ -17,6 +17,7 @@ from repbook.services.workouts import (
     delete_workout,
     log_set,
     log_sets,
+    start_workout,
     update_set,
     update_workout,
 )
@@ -139,3 +140,19 @@ def test_a_weight_that_is_not_a_liftable_number_is_refused_by_name(
         log_set(alice, SetInput("deadlift", reps=5, weight=D(weight), unit=unit))
     assert refused.value.field == "weight" and refused.value.message.startswith(message)
     assert not Set.objects.filter(owner=alice).exists()
+
+
+def test_more_than_26_supersets_get_labels_past_z(alice) -> None:
+    from repbook.services.workout_entries import toggle_superset_with_next
+    from repbook.storage.models import Exercise, WorkoutExercise
+
+    workout = start_workout(alice)
+    deadlift = Exercise.objects.get(slug="deadlift")
+    entries = WorkoutExercise.objects.bulk_create(
+        WorkoutExercise(owner=alice, workout=workout, exercise=deadlift, order=n) for n in range(1, 55)
+    )
+    for first in entries[::2]:
+        toggle_superset_with_next(alice, first.pk)
+    labels = list(workout.entries.order_by("order").values_list("superset_group", flat=True))
+    assert labels[52:] == ["AA", "AA"]
+    assert len(set(labels)) == 27

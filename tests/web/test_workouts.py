@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -166,8 +167,9 @@ def test_pound_users_get_pound_plates(alice, alice_client: Client) -> None:
     workout = log_set(alice, SetInput("deadlift", reps=5, weight=Decimal(225), unit="lb")).workout
     view = alice_client.get(f"/workouts/{workout.pk}/").context["page"].entries[0]
     assert view.next_set.weight == Decimal(225)
-    assert view.plates.per_side == (Decimal(45), Decimal(45))
-    assert (view.warmups[0].weight, view.warmups[0].reps) == (Decimal(45), 10)
+    assert view.plates.plates == "45 + 45"
+    assert view.plates.warmup.startswith("45 × 10, ")
+    assert view.plates.plate_list == "45 35 25 10 5 2.5"
 
 
 def test_felt_pain_is_saved_with_the_set(alice_client: Client, workout: Workout) -> None:
@@ -227,3 +229,99 @@ def test_a_start_while_a_workout_is_open_says_it_resumed(alice, alice_client: Cl
     next_page = alice_client.get("/programs/next/").content.decode()
     assert "Resume workout" in next_page and 'data-testid="start-workout"' not in next_page
     assert Workout.objects.count() == 1
+
+
+def test_finishing_asks_first_and_works_without_javascript(alice_client: Client, workout: Workout) -> None:
+    asked = alice_client.get(f"/workouts/{workout.pk}/finish/")
+    assert asked.status_code == 200
+    page = asked.content.decode()
+    assert "Finish this workout?" in page
+    assert f'action="/workouts/{workout.pk}/finish/"' in page and 'method="post"' in page
+    assert Workout.objects.get(pk=workout.pk).is_open, "asking changes nothing"
+    detail = alice_client.get(f"/workouts/{workout.pk}/").content.decode()
+    assert f'href="/workouts/{workout.pk}/finish/"' in detail, "the page's Finish leads to the question"
+
+
+def test_a_finished_workout_shows_its_sets_edit_and_reopen_but_no_log_form(
+    alice_client: Client, workout: Workout
+) -> None:
+    alice_client.post(f"/workouts/{workout.pk}/finish/")
+    page = alice_client.get(f"/workouts/{workout.pk}/").content.decode()
+    assert "Log set" not in page and "data-log-set" not in page
+    assert "Quick log" not in page and "Add an exercise" not in page
+    assert page.count('data-testid="set-row"') == 2
+    assert "Edit set" in page
+    assert f'action="/workouts/{workout.pk}/reopen/"' in page
+
+
+def test_reopen_on_the_web(alice_client: Client, workout: Workout) -> None:
+    alice_client.post(f"/workouts/{workout.pk}/finish/")
+    response = alice_client.post(f"/workouts/{workout.pk}/reopen/", follow=True)
+    assert response.redirect_chain[-1][0] == f"/workouts/{workout.pk}/"
+    assert Workout.objects.get(pk=workout.pk).is_open
+    assert "Log set" in response.content.decode()
+
+
+def test_reopen_while_another_is_open_says_which(alice_client: Client, workout: Workout) -> None:
+    alice_client.post(f"/workouts/{workout.pk}/finish/")
+    alice_client.post("/workouts/start/", {"name": "Evening"})
+    other = Workout.objects.get(name="Evening")
+    response = alice_client.post(f"/workouts/{workout.pk}/reopen/", follow=True)
+    page = response.content.decode()
+    assert "another workout is open" in page
+    assert f'href="/workouts/{other.pk}/"' in page
+    assert not Workout.objects.get(pk=workout.pk).is_open
+
+
+def test_the_summary_page_shows_the_numbers_records_next_workout_and_reopen(
+    alice, alice_client: Client
+) -> None:
+    from repbook.services.programs import start_next_workout, start_program
+
+    start_program(alice, "back-workout")
+    first = start_next_workout(alice)
+    log_set(alice, SetInput("deadlift", Decimal(20), reps=5, workout=first.pk))
+    alice_client.post(f"/workouts/{first.pk}/finish/")
+    Workout.objects.filter(pk=first.pk).update(
+        started_at=first.started_at - timedelta(days=3), finished_at=first.started_at - timedelta(days=3)
+    )
+    second = start_next_workout(alice)
+    log_set(alice, SetInput("deadlift", Decimal(25), reps=5, workout=second.pk))
+    response = alice_client.post(f"/workouts/{second.pk}/finish/", follow=True)
+    page = response.content.decode()
+    assert "Workout finished" in page and " done</h1>" not in page
+    assert 'data-testid="summary-volume">125 kg<' in page
+    assert "heaviest weight 25 kg (was 20 kg)" in page
+    assert 'data-testid="next-workout"' in page and "Why:" in page
+    assert 'href="/programs/next/"' in page
+    assert f'action="/workouts/{second.pk}/reopen/"' in page
+
+
+def test_a_superset_goes_to_the_next_exercise_without_rest_and_rests_after_the_round(
+    alice_client: Client, workout: Workout
+) -> None:
+    first, second = workout.entries.order_by("order")
+    alice_client.post(f"/entries/{first.pk}/superset/")
+    sets = "/workouts/{}/entries/{}/sets/"
+    form = {"unit": "kg", "reps": "5", "weight": "100", "set_type": "working"}
+
+    after_a1 = alice_client.post(sets.format(workout.pk, first.pk), form)
+    assert after_a1["Location"] == f"/workouts/{workout.pk}/#entry-{second.pk}"
+    assert alice_client.get(f"/workouts/{workout.pk}/").context["rest_until_ms"] is None
+    after_a2 = alice_client.post(sets.format(workout.pk, second.pk), form)
+    assert after_a2["Location"] == f"/workouts/{workout.pk}/#entry-{first.pk}"
+    assert alice_client.get(f"/workouts/{workout.pk}/").context["rest_until_ms"] is not None
+
+
+def test_pairing_a_27th_superset_works(alice, alice_client: Client) -> None:
+    workout = alice_client.post("/workouts/start/")
+    created = Workout.objects.get()
+    for _ in range(54):
+        alice_client.post(f"/workouts/{created.pk}/add/", {"exercise": "deadlift"})
+    entries = list(created.entries.order_by("order"))
+    for first in entries[::2]:
+        response = alice_client.post(f"/entries/{first.pk}/superset/")
+        assert response.status_code == 302
+    page = alice_client.get(f"/workouts/{created.pk}/").content.decode()
+    assert "Superset AA" in page
+    assert workout.status_code == 302

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from django.utils import timezone
@@ -49,25 +50,38 @@ class ExerciseStats:
 
 
 def logged_sets(user: Any, exercise: Exercise) -> tuple[list[LoggedSet], bool]:
-    """The user's completed sets of `exercise` with lifted loads, and whether body weight was missing.
+    """The user's completed sets of `exercise` with lifted loads, and whether body weight was missing."""
+    done, missing = logged_sets_of(user, [exercise])
+    return done.get(exercise.pk, []), missing
 
-    A set's day is its workout's day, worked out once per workout: converting every set's
-    timestamp to a local date was most of the cost for a long history.
+
+def logged_sets_of(
+    user: Any, exercises: list[Exercise], until: datetime | None = None
+) -> tuple[dict[int, list[LoggedSet]], bool]:
+    """The user's completed sets of each exercise (by id) with lifted loads, in workouts started
+    up to `until` (all when None), and whether a bodyweight exercise's body weight was missing.
+
+    Two queries, three with a bodyweight exercise, however many exercises. A set's day is its
+    workout's day, worked out once per workout: converting every set's timestamp to a local date
+    was most of the cost for a long history.
     """
-    done = Set.objects.filter(owner=user, exercise=exercise, completed=True)
+    done = Set.objects.filter(owner=user, exercise__in=[e.pk for e in exercises], completed=True)
+    if until is not None:
+        done = done.filter(workout__started_at__lte=until)
     rows = done.order_by("performed_at", "order").values_list(
-        "workout_id", "weight_kg", "reps", "rpe", "rir", "set_type", "duration_s"
+        "exercise_id", "workout_id", "weight_kg", "reps", "rpe", "rir", "set_type", "duration_s"
     )
     starts = owned(Workout, user).filter(pk__in=done.values("workout_id")).values_list("pk", "started_at")
     days = {pk: timezone.localdate(started) for pk, started in starts}
-    fraction = exercise.bodyweight_fraction
-    weights = body_weight.readings(user) if fraction else []
-    out = []
-    for workout_id, weight, reps, rpe, rir, set_type, duration in rows:
+    fractions = {e.pk: e.bodyweight_fraction for e in exercises}
+    weights = body_weight.readings(user) if any(fractions.values()) else []
+    out: dict[int, list[LoggedSet]] = {e.pk: [] for e in exercises}
+    for exercise_id, workout_id, weight, reps, rpe, rir, set_type, duration in rows:
         day = days[workout_id]
+        fraction = fractions[exercise_id]
         load = lifted_load(weight, fraction, body_weight_on(weights, day)) if fraction else weight
-        out.append(LoggedSet(day, workout_id, load, reps, rpe, rir, set_type, duration))
-    return out, bool(fraction) and not weights
+        out[exercise_id].append(LoggedSet(day, workout_id, load, reps, rpe, rir, set_type, duration))
+    return out, any(fractions.values()) and not weights
 
 
 def exercise_stats(user: Any, exercise: Exercise, prefs: UserSettings | None = None) -> ExerciseStats:

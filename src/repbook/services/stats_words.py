@@ -29,6 +29,8 @@ def record_words(rec: Record, unit: str) -> str:
     """ "heaviest weight 115 kg (was 110 kg)", "6 reps at 100 kg (was 5)", …"""
     if rec.kind == "reps":
         return f"{rec.value:g} reps at {load_words(rec.load_kg, unit)} (was {rec.previous:g})"
+    if rec.kind == "rep_max":
+        return f"{rec.reps}-rep max {load_words(rec.value, unit)} (was {load_words(rec.previous, unit)})"
     if rec.kind == "hold":
         return f"longest hold {rec.value:g} s (was {rec.previous:g} s)"
     if rec.kind == "tonnage":

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import string
 from typing import Any
 
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from repbook.services.open_workouts import lock_user_workouts, open_workout
+from repbook.core.supersets import group_label
+from repbook.services.open_workouts import idle_limit, is_idle, lock_user_workouts, open_workout
 from repbook.services.workouts import LogError, exercise_for, start_workout
-from repbook.storage.models import Workout, WorkoutExercise, owned
+from repbook.storage.models import Set, Workout, WorkoutExercise, owned
 
 
 @transaction.atomic
@@ -56,11 +56,10 @@ def toggle_superset_with_next(user: Any, entry_id: int) -> None:
     if index + 1 >= len(entries):
         raise LogError("superset", "the last exercise has nothing after it to pair with")
     following = entries[index + 1]
-    used = {e.superset_group for e in entries if e.superset_group}
     group = (
         entry.superset_group
         or following.superset_group
-        or next(c for c in string.ascii_uppercase if c not in used)
+        or group_label(e.superset_group for e in entries if e.superset_group)
     )
     for row in (entry, following):
         row.superset_group = group
@@ -68,10 +67,42 @@ def toggle_superset_with_next(user: Any, entry_id: int) -> None:
 
 
 def finish_workout(user: Any, workout_id: int) -> Workout:
+    """Finish one of the user's workouts now (a finished one stays as it was)."""
     workout = owned(Workout, user).get(pk=workout_id)
     if workout.finished_at is None:
         workout.finished_at = max(timezone.now(), workout.started_at)
         workout.save(update_fields=["finished_at"])
+    return workout
+
+
+class ReopenError(LogError):
+    """A finished workout that cannot be the open one again; `open_workout` is the one in the way."""
+
+    def __init__(self, message: str, open_workout: Workout | None = None) -> None:
+        super().__init__("finished_at", message)
+        self.open_workout = open_workout
+
+
+@transaction.atomic
+def reopen_workout(user: Any, workout_id: int) -> Workout:
+    """Make a workout finished by mistake the open one again.
+
+    ReopenError while another workout is open (one at a time), and for one that ended longer ago
+    than the idle limit: it would only be closed again by itself at once.
+    """
+    lock_user_workouts(user)
+    workout = owned(Workout, user).select_for_update().get(pk=workout_id)
+    if workout.is_open:
+        return workout
+    current = open_workout(user, lock=True)
+    if current is not None:
+        raise ReopenError("another workout is open: finish it first", current)
+    last_set_at = Set.objects.filter(workout=workout).aggregate(at=Max("performed_at"))["at"]
+    if is_idle(workout, last_set_at, timezone.now()):
+        hours = int(idle_limit().total_seconds() // 3600)
+        raise ReopenError(f"it ended more than {hours} hours ago; edit its sets instead")
+    workout.finished_at = None
+    workout.save(update_fields=["finished_at"])
     return workout
 
 

@@ -11,14 +11,15 @@ from typing import Any
 from django.db.models import F, Max
 from django.utils import timezone
 
-from repbook.core.e1rm import estimate_1rm
-from repbook.core.next_set import PlannedSet, SetAmounts
+from repbook.core.next_set import WARMUP, PlannedSet, SetAmounts
 from repbook.core.next_set import next_set as choose_next_set
-from repbook.core.plates import BarbellSetup, PlateLoad, plates_per_side
+from repbook.core.plates import MAX_CALCULATOR_WEIGHT, BarbellSetup, plates_per_side
 from repbook.core.units import from_kg, plain
-from repbook.core.warmup import WarmupSet, warmup_ramp
+from repbook.core.warmup import warmup_ramp
 from repbook.services.accounts import settings_for, user_barbell
 from repbook.services.open_workouts import close_idle, is_idle
+from repbook.services.plate_words import closest_words, plates_words, warmup_words
+from repbook.services.supersets import step_in
 from repbook.services.workout_targets import grouped, target_sets
 from repbook.storage.models import Set, Workout, WorkoutExercise
 from repbook.storage.queries import workout_with_sets
@@ -44,8 +45,7 @@ class EntryView:
     sets: list[Set]
     next_set: NextSet
     last_sets: list[Set] = field(default_factory=list)
-    plates: PlateLoad | None = None
-    warmups: list[WarmupSet] = field(default_factory=list)
+    plates: PlateHelp | None = None  # barbell exercises only
     paired_with_next: bool = False
     targets: list[str] = field(default_factory=list)  # every prescribed set, in words
 
@@ -122,13 +122,35 @@ def _next_set(entry: WorkoutExercise, sets: list[Set], last: list[Set], unit: st
     )
 
 
-def _barbell_help(
-    entry: WorkoutExercise, weight: Decimal | None, setup: BarbellSetup
-) -> tuple[PlateLoad | None, list[WarmupSet]]:
-    equipment = {e.slug for e in entry.exercise.equipment.all()}
-    if weight is None or weight <= 0 or "barbell" not in equipment:
-        return None, []
-    return plates_per_side(weight, setup.bar, setup.plates), warmup_ramp(weight, setup.bar, setup.step)
+def _working(sets: list[Set]) -> int:
+    return sum(1 for s in sets if s.set_type != WARMUP)
+
+
+@dataclass(frozen=True)
+class PlateHelp:
+    """The plate helper of a barbell exercise: the user's bar and plates, for the page's script to
+    follow the typed weight, and core's answer in words for the prefilled one (empty without one)."""
+
+    setup: BarbellSetup
+    weight: Decimal | None
+    plates: str = ""
+    closest: str = ""
+    warmup: str = ""
+
+    @property
+    def plate_list(self) -> str:
+        """The plates as the script reads them: "25 20 15 10 5 2.5 1.25"."""
+        return " ".join(plain(p) for p in self.setup.plates)
+
+
+def _plate_help(entry: WorkoutExercise, weight: Decimal | None, setup: BarbellSetup) -> PlateHelp | None:
+    if "barbell" not in {e.slug for e in entry.exercise.equipment.all()}:
+        return None
+    if weight is None or not 0 < weight <= MAX_CALCULATOR_WEIGHT:
+        return PlateHelp(setup, None)
+    load = plates_per_side(weight, setup.bar, setup.plates)
+    ramp = warmup_ramp(weight, setup.bar, setup.step)
+    return PlateHelp(setup, weight, plates_words(load), closest_words(load, setup.unit), warmup_words(ramp))
 
 
 def logging_page(user: Any, workout_id: int) -> LoggingPage:
@@ -144,14 +166,12 @@ def logging_page(user: Any, workout_id: int) -> LoggingPage:
         sets = list(entry.sets.all())
         all_sets += sets
         next_set = _next_set(entry, sets, last.get(entry.exercise_id, []), prefs.unit)
-        plates, warmups = _barbell_help(entry, next_set.weight, setup)
+        plates = _plate_help(entry, next_set.weight, setup)
         targets = grouped(
             [t.describe(prefs.unit, entry.exercise.is_bodyweight) for t in target_sets(entry.target)]
         )
         views.append(
-            EntryView(
-                entry, sets, next_set, last.get(entry.exercise_id, []), plates, warmups, targets=targets
-            )
+            EntryView(entry, sets, next_set, last.get(entry.exercise_id, []), plates, targets=targets)
         )
     for view, following in pairwise(views):
         group = view.entry.superset_group
@@ -164,58 +184,8 @@ def logging_page(user: Any, workout_id: int) -> LoggingPage:
     if last_logged is not None:
         entry = next(e for e in entries if e.pk == last_logged.workout_exercise_id)
         rest = entry.rest_s or entry.exercise.rest_s or rest
+        # Inside a superset's round the lifter goes straight on to its next exercise: no rest.
+        step = step_in([(v.entry, _working(v.sets)) for v in views], last_logged)
+        if step is not None and not step.rest:
+            rest = 0
     return LoggingPage(workout, views, prefs.unit, rest, last_logged)
-
-
-@dataclass
-class Summary:
-    workout: Workout
-    duration_s: int | None
-    set_count: int
-    volume_kg: Decimal
-    records: list[str]
-
-
-def workout_summary(user: Any, workout_id: int) -> Summary:
-    """Duration, sets, volume (working sets, weight × reps) and the records this workout set."""
-    workout = workout_with_sets(user, workout_id)
-    sets = [s for e in workout.entries.all() for s in e.sets.all() if s.completed]
-    working = [s for s in sets if s.set_type != "warmup"]
-    volume = sum(
-        (s.weight_kg * s.reps for s in working if s.weight_kg and s.reps and s.weight_kg > 0), Decimal(0)
-    )
-    end = workout.finished_at or max((s.performed_at for s in sets), default=None)
-    duration = int((end - workout.started_at).total_seconds()) if end else None
-    return Summary(workout, duration, len(sets), volume, _records(user, workout, working))
-
-
-def _records(user: Any, workout: Workout, working: list[Set]) -> list[str]:
-    names = {e.exercise_id: e.exercise.name for e in workout.entries.all()}
-    earlier: dict[int, tuple[float, float]] = {}
-    history = Set.objects.filter(
-        owner=user,
-        exercise_id__in=names,
-        workout__started_at__lt=workout.started_at,
-        weight_kg__gt=0,
-        reps__gt=0,
-    ).exclude(set_type="warmup")
-    for exercise_id, weight, reps in history.values_list("exercise_id", "weight_kg", "reps"):
-        if weight is None or reps is None:
-            continue
-        best_w, best_e = earlier.get(exercise_id, (0.0, 0.0))
-        estimate = estimate_1rm(float(weight), reps) or 0.0
-        earlier[exercise_id] = (max(best_w, float(weight)), max(best_e, estimate))
-    records = []
-    for exercise_id, name in names.items():
-        mine = [
-            s for s in working if s.exercise_id == exercise_id and s.weight_kg and s.weight_kg > 0 and s.reps
-        ]
-        if not mine or exercise_id not in earlier:
-            continue
-        best_w = max(float(s.weight_kg or 0) for s in mine)
-        best_e = max(estimate_1rm(float(s.weight_kg or 0), s.reps or 0) or 0.0 for s in mine)
-        if best_w > earlier[exercise_id][0]:
-            records.append(f"{name}: heaviest weight ({best_w:g} kg)")
-        elif best_e > earlier[exercise_id][1]:
-            records.append(f"{name}: best estimated 1RM ({best_e:.1f} kg)")
-    return records

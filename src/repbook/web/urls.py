@@ -59,6 +59,7 @@ urlpatterns = [
     path("workouts/<int:workout_id>/quick/", workouts.quick_log, name="workout-quick"),
     path("workouts/<int:workout_id>/edit/", workouts.edit, name="workout-edit"),
     path("workouts/<int:workout_id>/finish/", workouts.finish, name="workout-finish"),
+    path("workouts/<int:workout_id>/reopen/", workouts.reopen, name="workout-reopen"),
     path("workouts/<int:workout_id>/summary/", workouts.summary, name="workout-summary"),
     path("workouts/<int:workout_id>/repeat/", workouts.repeat, name="workout-repeat"),
     path("workouts/<int:workout_id>/delete/", workouts.delete, name="workout-delete"),

@@ -11,6 +11,7 @@ from repbook.core.stats.lifts import (
     body_weight_on,
     lifted_load,
     records,
+    rep_max_records,
     rep_maxes,
     sessions,
 )
@@ -54,6 +55,16 @@ def test_rep_maxes_use_at_least_that_many_reps_and_the_first_date() -> None:
     assert table[1].load_kg == D(110) and table[2].load_kg == D(110)
     assert table[3].load_kg == D(100) and table[3].done_reps == 5 and table[5].day == date(2026, 1, 1)
     assert table[8].load_kg == D(90) and 9 not in table
+
+
+def test_rep_max_records_are_the_rep_counts_a_workout_did_heavier_than_before() -> None:
+    rows = [s(1, 1, "100", 5), s(1, 1, "110", 2), s(3, 2, "105", 5), s(3, 2, "90", 8), s(3, 2, "60", 3)]
+    found = {r.reps: (r.value, r.previous) for r in rep_max_records(rows, 2)}
+    # 5 reps: 105 beats 100; 8 reps were never done before; 3 reps at 60 is no record; the 105 × 5
+    # proves 105 for 3 reps too, but only the counts a set really did are named.
+    assert found == {5: (D(105), D(100))}
+    assert rep_max_records(rows, 1) == [], "the first session breaks nothing"
+    assert rep_max_records(rows, 9) == []
 
 
 def test_records_broken_after_the_first_session() -> None:

@@ -144,11 +144,12 @@ def rep_maxes(sets: Iterable[LoggedSet], limit: int = REP_MAX_LIMIT) -> list[Rep
 class Record:
     day: date
     workout_id: int
-    kind: str  # "e1rm", "weight", "tonnage", "reps" (reps at a weight), "hold"
-    value: Decimal  # kg for e1rm/weight/tonnage, reps for "reps", seconds for "hold"
+    kind: str  # "e1rm", "weight", "tonnage", "reps" (reps at a weight), "hold", "rep_max"
+    value: Decimal  # kg for e1rm/weight/tonnage/rep_max, reps for "reps", seconds for "hold"
     previous: Decimal
     reliable: bool = True  # False for an e1RM record set above RELIABLE_REPS
     load_kg: Decimal | None = None  # for "reps": the load the reps were done with
+    reps: int | None = None  # for "rep_max": the row of the rep maxes table
 
 
 def records(stats: Sequence[SessionStats], sets: Iterable[LoggedSet]) -> list[Record]:
@@ -217,4 +218,22 @@ def _rep_records(session: SessionStats, rows: list[LoggedSet], reps_at: dict[Dec
                                 load_kg=load))  # fmt: skip
     for load, reps in best_here.items():
         reps_at[load] = max(reps_at.get(load, 0), reps)
+    return found
+
+
+def rep_max_records(sets: Sequence[LoggedSet], workout_id: int, limit: int = REP_MAX_LIMIT) -> list[Record]:
+    """The rep maxes one workout beat: for each rep count it did (up to `limit`), a heavier load
+    than the rep maxes table held before it (sessions ordered as `sessions` orders them). A rep
+    count never done before breaks nothing, as the first session breaks nothing."""
+    mine = [s for s in sets if s.workout_id == workout_id]
+    if not mine:
+        return []
+    here = (mine[0].day, workout_id)
+    before = {m.reps: m.load_kg for m in rep_maxes((s for s in sets if (s.day, s.workout_id) < here), limit)}
+    found = []
+    for best in rep_maxes(mine, limit):
+        previous = before.get(best.reps)
+        # Only the rep counts a set really did: a set of 5 proves its load for 3, but is no 3-rep max.
+        if best.done_reps == best.reps and previous is not None and best.load_kg > previous:
+            found.append(Record(best.day, workout_id, "rep_max", best.load_kg, previous, reps=best.reps))
     return found

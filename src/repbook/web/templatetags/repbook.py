@@ -84,6 +84,12 @@ def load_in(kg: Decimal | float | None, unit: str) -> str:
     return stats_words.load_words(kg, unit) if kg is not None else ""
 
 
+@register.filter(name="plain")
+def plain_number(value: Decimal | None) -> str:
+    """A decimal as typed, without trailing zeros: "22.5", "20"; "" for none."""
+    return plain(Decimal(value)) if value is not None else ""
+
+
 @register.filter
 def duration(seconds: int | None) -> str:
     if seconds is None:

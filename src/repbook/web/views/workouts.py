@@ -9,15 +9,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from repbook.core.moments import MAX_YEAR, MIN_YEAR, MomentError, check_moment
 from repbook.services import workout_entries, workouts
 from repbook.services.open_workouts import open_workout_so_far, was_resumed
 from repbook.services.quicklog import exercise_index, log_line
-from repbook.services.workout_page import logging_page, workout_summary
-from repbook.storage.models import SetType, Workout, WorkoutExercise, owned
+from repbook.services.supersets import step_after_set
+from repbook.services.workout_page import logging_page
+from repbook.services.workout_summary import workout_summary
+from repbook.storage.models import Set, SetType, Workout, WorkoutExercise, owned
 from repbook.storage.queries import workouts_between
 from repbook.web.forms import QuickLogForm, SetForm, WorkoutForm
 
@@ -91,7 +95,7 @@ def detail(request: HttpRequest, workout_id: int) -> HttpResponse:
     query = request.GET.get("q", "").strip()[:100]
     found = [m.exercise for m in exercise_index(request.user).search(query, limit=12)] if query else []
     rest_until = None
-    if page.last_logged is not None and page.workout.is_open:
+    if page.last_logged is not None and page.workout.is_open and page.rest_s:
         rest_until = page.last_logged.performed_at + timedelta(seconds=page.rest_s)
         if rest_until < timezone.now() - timedelta(minutes=10):
             rest_until = None
@@ -153,7 +157,7 @@ def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpRespons
         **form.values(),
     )
     try:
-        workouts.log_set(request.user, data, ask_if_unusual=request.POST.get("confirmed") != "1")
+        row = workouts.log_set(request.user, data, ask_if_unusual=request.POST.get("confirmed") != "1")
     except workouts.UnusualSetError as exc:
         # Not refused: asked. The same values go back with confirmed=1 when the user says yes.
         posted = [(k, v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "confirmed")]
@@ -161,7 +165,10 @@ def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpRespons
         return render(request, "web/workouts/set_confirm.html", context)
     except workouts.LogError as exc:
         messages.error(request, f"{entry.exercise.name}: {exc.field}: {exc.message}. Nothing was saved.")
-    return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
+        return redirect(f"/workouts/{workout_id}/#entry-{entry_id}")
+    # In a superset, on to its next exercise (A1 → A2); elsewhere, stay for the next set.
+    step = step_after_set(request.user, row)
+    return redirect(f"/workouts/{workout_id}/#entry-{step.go_to if step else entry_id}")
 
 
 @login_required
@@ -200,11 +207,38 @@ def edit(request: HttpRequest, workout_id: int) -> HttpResponse:
 
 
 @login_required
-@require_POST
 def finish(request: HttpRequest, workout_id: int) -> HttpResponse:
-    _owned_workout_or_404(request, workout_id)
+    """GET asks "Finish this workout?" (a page, so it works without JavaScript); POST finishes."""
+    workout = _owned_workout_or_404(request, workout_id)
+    if request.method != "POST":
+        if not workout.is_open:
+            return redirect("workout-summary", workout_id=workout_id)
+        sets = Set.objects.filter(workout=workout)
+        context = {"workout": workout, "set_count": sets.count(), "exercise_count": workout.entries.count()}
+        return render(request, "web/workouts/finish_confirm.html", context)
     workout_entries.finish_workout(request.user, workout_id)
     return redirect("workout-summary", workout_id=workout_id)
+
+
+@login_required
+@require_POST
+def reopen(request: HttpRequest, workout_id: int) -> HttpResponse:
+    _owned_workout_or_404(request, workout_id)
+    try:
+        workout_entries.reopen_workout(request.user, workout_id)
+    except workout_entries.ReopenError as exc:
+        if exc.open_workout is not None:
+            link = format_html(
+                '<a href="{}">{}</a>',
+                reverse("workout", args=[exc.open_workout.pk]),
+                exc.open_workout.name or "the open workout",
+            )
+            messages.error(request, format_html("Not reopened: {} ({}).", exc.message, link))
+        else:
+            messages.error(request, f"Not reopened: {exc.message}.")
+        return redirect("workout-summary", workout_id=workout_id)
+    messages.success(request, "Workout reopened: log on where you left off.")
+    return redirect("workout", workout_id=workout_id)
 
 
 @login_required

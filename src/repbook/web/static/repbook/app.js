@@ -70,3 +70,64 @@ document.addEventListener("submit", (event) => {
     setTimeout(() => { button.disabled = true; }, 0);  // after the pressed button's value is sent
   });
 });
+
+// Plate helper: follows a barbell exercise's weight field as it is typed. The rule is core's
+// (core/plates.py: heaviest plates first, never above the weight; core/warmup.py: the bar × 10,
+// then 40, 60 and 80 % rounded down to the step), worded as services/plate_words.py words it; a
+// browser test holds this script to core's answers for many weights in kg and lb.
+(() => {
+  const SCALE = 10000;  // weights as whole ten-thousandths: sums and comparisons stay exact
+  const MAX = 5000 * SCALE;  // core.plates.MAX_CALCULATOR_WEIGHT
+  const RAMP = [[4, 5], [6, 3], [8, 1]];  // core.warmup.DEFAULT_RAMP: tenths of the weight, reps
+  const BAR_REPS = 10;  // core.warmup.BAR_REPS
+  const scaled = (text) => Math.round(Number(text) * SCALE);
+  const plain = (n) => String(n / SCALE);
+
+  const platesPerSide = (target, bar, plates) => {
+    let left = target - bar;  // both sides together
+    const chosen = [];
+    for (const plate of [...new Set(plates)].filter((p) => p > 0).sort((a, b) => b - a)) {
+      while (left >= 2 * plate) { chosen.push(plate); left -= 2 * plate; }
+    }
+    return { perSide: chosen, total: bar + 2 * chosen.reduce((a, b) => a + b, 0), target };
+  };
+
+  const warmupRamp = (working, bar, step) => {
+    if (working <= bar) return [];
+    const ramp = [[bar, BAR_REPS]];
+    for (const [tenths, reps] of RAMP) {
+      const share = working * tenths;  // ten times the weight, still whole
+      const weight = step > 0 ? Math.max(0, Math.floor(share / (10 * step)) * step) : Math.round(share / 10);
+      if (weight > ramp[ramp.length - 1][0] && weight < working) ramp.push([weight, reps]);
+    }
+    return ramp;
+  };
+
+  const show = (helper, typed) => {
+    const weight = scaled(typed);
+    if (!typed || !Number.isFinite(weight) || weight <= 0 || weight > MAX) { helper.hidden = true; return; }
+    const unit = helper.dataset.unit;
+    const bar = scaled(helper.dataset.bar);
+    const load = platesPerSide(weight, bar, helper.dataset.plates.split(" ").map(scaled));
+    const ramp = warmupRamp(weight, bar, scaled(helper.dataset.step));
+    const closest = helper.querySelector("[data-testid=plates-closest]");
+    const warmup = helper.querySelector("[data-testid=warmup]");
+    helper.querySelector("[data-plate-weight]").textContent = typed;
+    helper.querySelector("[data-testid=plates-per-side]").textContent =
+      load.perSide.map(plain).join(" + ") || "nothing (empty bar)";
+    closest.hidden = load.total === load.target;
+    closest.textContent = load.total > load.target
+      ? `Less than the empty bar (${plain(load.total)} ${unit})`
+      : `Closest below: ${plain(load.total)} ${unit}`;
+    warmup.hidden = ramp.length === 0;
+    warmup.querySelector("[data-testid=warmup-ramp]").textContent =
+      ramp.map(([w, reps]) => `${plain(w)} × ${reps}`).join(", ");
+    helper.hidden = false;
+  };
+
+  document.addEventListener("input", (event) => {
+    const field = event.target.closest("form[data-log-set] input[name=weight]");
+    const helper = field && field.closest("section.entry")?.querySelector("[data-plate-helper]");
+    if (helper) show(helper, field.value.trim());
+  });
+})();

@@ -1,0 +1,76 @@
+"""The finish summary: duration, sets, volume, the records broken, what comes next, reopening.
+
+A bounded number of queries whatever the history's length: the workout (3), the settings, the
+sets of its exercises up to it (2 or 3), the next workout of the program, the open workout.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from django.utils import timezone
+
+from repbook.core.stats.lifts import records, rep_max_records, sessions
+from repbook.services.accounts import settings_for
+from repbook.services.exercise_stats import logged_sets_of
+from repbook.services.open_workouts import is_idle, open_workout
+from repbook.services.program_plan import NextWorkout, next_workout
+from repbook.services.stats_words import record_words
+from repbook.storage.models import Workout
+from repbook.storage.queries import workout_with_sets
+
+
+@dataclass(frozen=True)
+class Summary:
+    workout: Workout
+    duration_s: int | None
+    set_count: int
+    volume_kg: Decimal  # working sets, weight × reps
+    records: list[tuple[str, list[str]]]  # (exercise name, each record in words), workout order
+    next_workout: NextWorkout | None  # the active program's next day with its reasons
+    can_reopen: bool  # finished, recently enough to be the open workout again
+    open_elsewhere: Workout | None  # another workout that is open (reopening waits for it)
+    unit: str
+
+
+def workout_summary(user: Any, workout_id: int) -> Summary:
+    """The summary of one of the user's workouts; DoesNotExist for anyone else's."""
+    workout = workout_with_sets(user, workout_id)
+    prefs = settings_for(user)
+    sets = [s for e in workout.entries.all() for s in e.sets.all() if s.completed]
+    working = [s for s in sets if s.set_type != "warmup"]
+    volume = sum(
+        (s.weight_kg * s.reps for s in working if s.weight_kg and s.reps and s.weight_kg > 0), Decimal(0)
+    )
+    last_set = max((s.performed_at for s in sets), default=None)
+    end = workout.finished_at or last_set
+    duration = int((end - workout.started_at).total_seconds()) if end else None
+    current = open_workout(user) if not workout.is_open else workout
+    return Summary(
+        workout,
+        duration,
+        len(sets),
+        volume,
+        _records(user, workout, prefs.e1rm_formula, prefs.unit),
+        next_workout(user),
+        not workout.is_open and not is_idle(workout, last_set, timezone.now()),
+        current if current is not None and current.pk != workout.pk else None,
+        prefs.unit,
+    )
+
+
+def _records(user: Any, workout: Workout, formula: str, unit: str) -> list[tuple[str, list[str]]]:
+    """Each exercise's records broken in this workout, from core's record rules: e1RM, heaviest
+    weight, reps at a load, volume, hold, and the rep maxes beaten."""
+    exercises = {e.exercise.pk: e.exercise for e in workout.entries.all()}
+    done, _ = logged_sets_of(user, list(exercises.values()), until=workout.started_at)
+    out = []
+    for exercise_id, exercise in exercises.items():
+        history = done.get(exercise_id, [])
+        broken = [r for r in records(sessions(history, formula), history) if r.workout_id == workout.pk]
+        broken += rep_max_records(history, workout.pk)
+        if broken:
+            out.append((exercise.name, [record_words(r, unit) for r in broken]))
+    return out

@@ -1,0 +1,118 @@
+"""The finish summary (issue 17, bug 7): records from core's record code, the next workout with its
+reasons, and reopening a workout finished by mistake."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from repbook.services.programs import start_next_workout, start_program
+from repbook.services.workout_entries import ReopenError, finish_workout, reopen_workout
+from repbook.services.workout_summary import workout_summary
+from repbook.services.workouts import SetInput, log_set, start_workout
+from repbook.storage.models import User, Workout
+
+D = Decimal
+
+
+def _past(user: User, days_ago: int, sets: list[tuple[str, str, int]]) -> Workout:
+    """A finished workout `days_ago` days ago with these (slug, kg, reps) sets."""
+    when = timezone.now() - timedelta(days=days_ago)
+    workout = Workout.objects.create(owner=user, started_at=when, finished_at=when + timedelta(hours=1))
+    for slug, kg, reps in sets:
+        log_set(user, SetInput(slug, D(kg), reps=reps, workout=workout.pk, performed_at=when))
+    return workout
+
+
+def test_the_summary_names_the_records_this_workout_broke(alice: User) -> None:
+    _past(alice, 7, [("deadlift", "100", 5), ("deadlift", "100", 5), ("bench-press", "80", 5)])
+    today = start_workout(alice)
+    for kg, reps in (("60", 5), ("105", 5), ("105", 5)):
+        log_set(alice, SetInput("deadlift", D(kg), reps=reps, workout=today.pk))
+    log_set(alice, SetInput("bench-press", D("70"), reps=5, workout=today.pk))
+    finish_workout(alice, today.pk)
+
+    summary = workout_summary(alice, today.pk)
+    records = dict(summary.records)
+    assert "Bench Press" not in records, "a lighter bench press breaks nothing"
+    deadlift = records["Deadlift"]
+    assert "heaviest weight 105 kg (was 100 kg)" in deadlift
+    assert "best estimated 1RM 122.5 kg (was 116.67 kg)" in deadlift
+    assert "5-rep max 105 kg (was 100 kg)" in deadlift
+    assert summary.set_count == 4
+    assert summary.volume_kg == D(60 * 5 + 105 * 10 + 70 * 5)
+
+
+def test_a_first_workout_breaks_no_records(alice: User) -> None:
+    today = start_workout(alice)
+    log_set(alice, SetInput("deadlift", D("100"), reps=5, workout=today.pk))
+    assert workout_summary(alice, today.pk).records == []
+
+
+def test_the_summary_says_what_the_program_does_next_time_and_why(alice: User) -> None:
+    start_program(alice, "back-workout")
+    workout = start_next_workout(alice)
+    for reps in (5, 5):
+        log_set(alice, SetInput("deadlift", D(20), reps=reps, workout=workout.pk))
+    finish_workout(alice, workout.pk)
+
+    upcoming = workout_summary(alice, workout.pk).next_workout
+    assert upcoming is not None
+    deadlift = next(item for item in upcoming.exercises if item.exercise.slug == "deadlift")
+    assert deadlift.plan.reason, "each planned exercise carries its reason"
+
+
+def test_the_summary_costs_the_same_queries_however_long_the_history(alice: User) -> None:
+    start_program(alice, "back-workout")
+
+    def counted() -> int:
+        workout = start_next_workout(alice)
+        log_set(alice, SetInput("deadlift", D(60), reps=5, workout=workout.pk))
+        log_set(alice, SetInput("pull-up", None, reps=8, workout=workout.pk))
+        finish_workout(alice, workout.pk)
+        with CaptureQueriesContext(connection) as queries:
+            workout_summary(alice, workout.pk)
+        return len(queries)
+
+    first = counted()
+    for days_ago in range(30, 2, -3):
+        _past(alice, days_ago, [("deadlift", "80", 5), ("dumbbell-row", "30", 10)])
+    assert counted() == first
+
+
+def test_a_workout_finished_by_mistake_is_reopened(alice: User) -> None:
+    workout = start_workout(alice)
+    log_set(alice, SetInput("deadlift", D(100), reps=5, workout=workout.pk))
+    finish_workout(alice, workout.pk)
+    assert workout_summary(alice, workout.pk).can_reopen
+
+    reopened = reopen_workout(alice, workout.pk)
+    assert reopened.finished_at is None
+    assert Workout.objects.get(pk=workout.pk).is_open
+    assert start_workout(alice).pk == workout.pk, "it is the open workout again"
+
+
+def test_reopening_while_another_workout_is_open_says_so(alice: User) -> None:
+    first = start_workout(alice)
+    log_set(alice, SetInput("deadlift", D(100), reps=5, workout=first.pk))
+    finish_workout(alice, first.pk)
+    second = start_workout(alice, name="Evening")
+    assert workout_summary(alice, first.pk).open_elsewhere == second
+
+    with pytest.raises(ReopenError, match="another workout is open") as caught:
+        reopen_workout(alice, first.pk)
+    assert caught.value.open_workout == second
+    assert Workout.objects.get(pk=first.pk).finished_at is not None
+
+
+def test_a_workout_that_ended_long_ago_is_not_reopened(alice: User) -> None:
+    old = _past(alice, 3, [("deadlift", "100", 5)])
+    assert not workout_summary(alice, old.pk).can_reopen
+    with pytest.raises(ReopenError, match="more than 6 hours ago"):
+        reopen_workout(alice, old.pk)
+    assert Workout.objects.get(pk=old.pk).finished_at is not None
