@@ -40,3 +40,15 @@ def test_unknown_slug_and_bad_muscle_are_clear_errors() -> None:
     assert result.exit_code == 1 and "no exercise 'nope'" in result.output
     bad = CliRunner().invoke(main, ["exercises", "--muscle", "spleen"])
     assert bad.exit_code == 2 and "spleen" in bad.output
+
+
+def test_every_command_the_group_lists_is_found_under_its_name() -> None:
+    import click
+
+    from repbook.cli import COMMANDS, main
+
+    with click.Context(main) as ctx:
+        for name in main.list_commands(ctx):
+            command = main.get_command(ctx, name)
+            assert command is not None and command.name == name, name
+    assert sorted(COMMANDS) == main.list_commands(click.Context(main))

@@ -48,3 +48,13 @@ def test_the_stamp_follows_the_files(tmp_path: Path) -> None:
     changed = bootstrap.ready_stamp([tmp_path])
     (tmp_path / "squat.toml").write_text("")
     assert bootstrap.ready_stamp([tmp_path]) != changed
+
+
+def test_the_stamp_covers_the_folders_the_loaders_read() -> None:
+    from django.apps import apps
+
+    from repbook.catalog.files import CATALOG_DIR
+    from repbook.programs.files import PROGRAMS_DIR
+
+    found = [Path(apps.get_app_config(label).path) / data for label, data in bootstrap.DATA_FOLDERS]
+    assert found == [CATALOG_DIR, PROGRAMS_DIR]

@@ -24,14 +24,12 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
 from repbook import __version__
-from repbook.catalog.files import CATALOG_DIR
-from repbook.catalog.load import load_catalog_if_changed
-from repbook.programs.files import PROGRAMS_DIR
-from repbook.programs.load import load_programs_if_changed
 from repbook.services.accounts import create_user, generate_password
 from repbook.services.data_dir import NotReady
 from repbook.storage.models import SiteSettings, User
 
+#: (app label, folder) of the data files ensure_ready() loads: catalog/files.py and programs/files.py.
+DATA_FOLDERS = [("catalog", "exercises"), ("programs", "builtin")]
 #: pg_advisory_lock key taken while migrating, so servers started together migrate once ("RBMIGRAT").
 MIGRATION_LOCK_KEY = 0x52424D4947524154
 
@@ -54,7 +52,8 @@ def ready_stamp(folders: list[Path] | None = None) -> str:
     """
     digest = hashlib.sha256(f"{__version__} {django.__version__}".encode())
     if folders is None:
-        folders = [CATALOG_DIR, PROGRAMS_DIR]
+        # The catalog's and programs' data folders, found without importing their loaders.
+        folders = [Path(apps.get_app_config(label).path) / data for label, data in DATA_FOLDERS]
         folders += [Path(app.path) / "migrations" for app in apps.get_app_configs()]
     for folder in folders:
         with contextlib.suppress(OSError), os.scandir(folder) as entries:
@@ -89,6 +88,10 @@ def ensure_ready(*, migrate: bool = True, trust_stamp: bool = True) -> int:
         )
     if missing:
         missing = apply_migrations()
+    # Imported here: the loaders (TOML, the program grammar) are needed only when something changed.
+    from repbook.catalog.load import load_catalog_if_changed
+    from repbook.programs.load import load_programs_if_changed
+
     load_catalog_if_changed()
     load_programs_if_changed()
     SiteSettings.objects.filter(pk=SiteSettings.current().pk).update(ready_stamp=stamp)
