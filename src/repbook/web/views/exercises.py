@@ -14,6 +14,7 @@ from repbook.core.equipment import EQUIPMENT
 from repbook.core.exercise import LEVELS, PATTERNS
 from repbook.core.guidance import new_exercise_advice
 from repbook.core.muscles import MUSCLES, muscle_label
+from repbook.core.search import known_names
 from repbook.services import custom_exercises
 from repbook.services.accounts import settings_for
 from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_page, recent_workouts
@@ -65,6 +66,7 @@ def exercise_detail(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "page": page,
         "exercise": page.exercise,
+        "also_called": known_names(page.exercise.name, page.exercise.aliases),
         "body_map": body_map_svg(classes, labels, title=f"Muscles worked by the {page.exercise.name}"),
         "primary": [muscle_label(m) for m in MUSCLES if m in page.facts.primary],
         "secondary": [muscle_label(m) for m in MUSCLES if m in page.facts.secondary],
