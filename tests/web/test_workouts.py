@@ -325,3 +325,22 @@ def test_pairing_a_27th_superset_works(alice, alice_client: Client) -> None:
     page = alice_client.get(f"/workouts/{created.pk}/").content.decode()
     assert "Superset AA" in page
     assert workout.status_code == 302
+
+
+def test_the_edit_set_page_shows_the_weight_as_typed_and_only_the_fields_the_exercise_uses(
+    alice, alice_client
+) -> None:
+    from repbook.services.workouts import SetInput, log_set
+
+    row = log_set(alice, SetInput("dumbbell-row", Decimal("30"), reps=10))
+    page = alice_client.get(f"/sets/{row.pk}/edit/").content.decode()
+    assert 'name="weight" value="30"' in page and "30.000" not in page
+    assert 'name="reps"' in page
+    assert 'name="duration_s"' not in page and 'name="distance_m"' not in page
+    plank = log_set(alice, SetInput("plank", None, duration_s=60))
+    page = alice_client.get(f"/sets/{plank.pk}/edit/").content.decode()
+    assert 'name="duration_s"' in page and 'name="reps"' not in page
+    saved = alice_client.post(f"/sets/{plank.pk}/edit/", {"duration_s": "75", "set_type": "working"})
+    assert saved.status_code == 302
+    plank.refresh_from_db()
+    assert plank.duration_s == 75 and plank.reps is None

@@ -252,11 +252,26 @@ class SetForm(forms.Form):
     notes = forms.CharField(required=False, max_length=MAX_SET_NOTES)
     felt_pain = forms.BooleanField(required=False, label="Felt pain (not just effort)")
 
+    def only_for(self, exercise: Exercise) -> SetForm:
+        """Leave out the fields `exercise` has no use for (the edit page): reps of a timed plank,
+        seconds of a deadlift, the side of a two-sided lift."""
+        unused = {
+            "reps": exercise.measure != "reps",
+            "duration_s": exercise.measure != "time",
+            "distance_m": exercise.measure != "distance",
+            "side": not exercise.unilateral,
+        }
+        for name in [name for name, drop in unused.items() if drop]:
+            del self.fields[name]
+        return self
+
     def values(self) -> dict[str, Any]:
         data = self.cleaned_data
-        values = {k: data[k] for k in ("weight", "reps", "rpe", "rir", "duration_s", "distance_m", "notes")}
+        # Only the fields the form has: a field left out keeps the set's value (see only_for).
+        names = ("weight", "reps", "rpe", "rir", "duration_s", "distance_m", "notes")
+        values = {k: data[k] for k in names if k in self.fields}
         # Fields a page leaves out (side for two-sided exercises) take their defaults.
-        return values | {"set_type": data["set_type"] or "working", "side": data["side"] or "both"}
+        return values | {"set_type": data["set_type"] or "working", "side": data.get("side") or "both"}
 
 
 class QuickLogForm(forms.Form):

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from repbook.core.units import plain
 from repbook.services import workouts
 from repbook.storage.models import Set, owned
 from repbook.web.forms import SetForm
@@ -23,13 +24,14 @@ def _own_set(request: HttpRequest, set_id: int) -> Set:
 @login_required
 def edit(request: HttpRequest, set_id: int) -> HttpResponse:
     row = _own_set(request, set_id)
+    weight = row.typed_weight if row.typed_weight is not None else row.weight_kg
     initial = {
-        "weight": row.typed_weight if row.typed_weight is not None else row.weight_kg,
+        "weight": plain(weight) if weight is not None else None,  # as typed: 30, 32.5, never 30.000
         "reps": row.reps, "rpe": row.rpe, "rir": row.rir, "set_type": row.set_type,
         "duration_s": row.duration_s, "distance_m": row.distance_m, "side": row.side,
         "notes": row.notes, "felt_pain": row.felt_pain,
     }  # fmt: skip
-    form = SetForm(request.POST or None, initial=initial)
+    form = SetForm(request.POST or None, initial=initial).only_for(row.exercise)
     if request.method == "POST" and form.is_valid():
         changes = form.values() | {"felt_pain": form.cleaned_data["felt_pain"]}
         changes["unit"] = row.typed_unit
