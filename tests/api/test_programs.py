@@ -24,6 +24,7 @@ def test_library_and_a_program_page(alice_api: Any) -> None:
         ("pull-up", ["3x6-8"], "double"),
     ]
     assert first[1]["alternative"] == "lat-pulldown"
+    assert first[1]["alternative_name"] == "Lat Pulldown"
     text = alice_api.get("/api/v1/programs/back-workout/text")
     assert text.status_code == 200 and text.content.decode().startswith("Program: Back workout")
 

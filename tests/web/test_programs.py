@@ -81,3 +81,8 @@ def test_531_asks_for_a_training_max_and_uses_it(alice_client: Any) -> None:
     page = alice_client.get("/programs/next/").content.decode()
     assert "training max 50 kg, set by hand" in page
     assert "@ 42.5 kg" in page  # the 5+ set at 85 % of 50 kg
+
+
+def test_a_program_page_names_the_alternative_not_its_slug(alice_client) -> None:
+    page = alice_client.get("/programs/back-workout/").content.decode()
+    assert '">Lat Pulldown</a>)' in page and '">lat-pulldown</a>' not in page
