@@ -140,6 +140,8 @@ WEB: dict[str, Rule] = {
     # Catalog exercise pages are public (params: one for the anonymous check); custom ones are private.
     "exercise": owned("custom_exercise", PAGE, anonymous="404", params={"slug": "deadlift"}),
     "exercise-edit": owned("custom_exercise", FORM, data=CUSTOM_EXERCISE_FORM),
+    # Adds the exercise to the caller's own open workout; another user's custom exercise is a 404.
+    "exercise-add-to-workout": owned("custom_exercise", POST, data={}),
     "exercise-delete": owned("custom_exercise", POST, data={}),
     "programs": own_data(PAGE, shows=("program",)),
     # ?from= copies a program into the editor: another user's program must not be copied.

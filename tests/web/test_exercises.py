@@ -188,3 +188,20 @@ def test_history_on_the_exercise_page_costs_the_same_for_long_histories(alice, a
     assert context["stats"].logged == 20 and len(context["recent"]) == 1
     best = context["stats"].best.best
     assert (best.load_kg, best.reps) == (100, 12)  # the reliable estimate wins over 19 reps
+
+
+def test_add_to_todays_workout_from_an_exercise_page(alice, alice_client) -> None:
+    from repbook.storage.models import Workout
+
+    page = alice_client.get("/exercises/back-extension/").content.decode()
+    assert "Add to today&#x27;s workout" in page or "Add to today's workout" in page
+    first = alice_client.post("/exercises/back-extension/add-to-workout/")
+    workout = Workout.objects.get(owner=alice, finished_at__isnull=True)
+    entry = workout.entries.get()
+    assert first["Location"] == f"/workouts/{workout.pk}/#entry-{entry.pk}"
+    again = alice_client.post("/exercises/back-extension/add-to-workout/")
+    assert again["Location"] == first["Location"], "already there: no second entry"
+    alice_client.post("/exercises/deadlift/add-to-workout/")
+    assert [e.exercise.slug for e in workout.entries.order_by("order")] == ["back-extension", "deadlift"]
+    assert Workout.objects.filter(owner=alice).count() == 1
+    assert alice_client.post("/exercises/no-such-thing/add-to-workout/").status_code == 404

@@ -12,6 +12,17 @@ from repbook.core.supersets import group_label
 from repbook.services.open_workouts import idle_limit, is_idle, lock_user_workouts, open_workout
 from repbook.services.workouts import LogError, exercise_for, start_workout
 from repbook.storage.models import Set, Workout, WorkoutExercise, owned
+from repbook.storage.queries import exercise_by_slug
+
+
+@transaction.atomic
+def add_to_open_workout(user: Any, slug: str) -> WorkoutExercise:
+    """The exercise's place in the user's open workout: added at the end (the workout started
+    when none is open), or where it already is. Exercise.DoesNotExist for a slug the user cannot see."""
+    exercise = exercise_by_slug(user, slug, with_facts=False)
+    workout = start_workout(user)
+    entry = WorkoutExercise.objects.filter(workout=workout, exercise=exercise).order_by("order").first()
+    return entry or add_exercise(user, workout.pk, exercise.slug)
 
 
 @transaction.atomic

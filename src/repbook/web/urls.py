@@ -35,6 +35,7 @@ urlpatterns = [
     path("exercises/new/", exercises.custom_create, name="exercise-new"),
     path("exercises/<slug:slug>/", exercises.exercise_detail, name="exercise"),
     path("exercises/<slug:slug>/edit/", exercises.custom_edit, name="exercise-edit"),
+    path("exercises/<slug:slug>/add-to-workout/", exercises.add_to_workout, name="exercise-add-to-workout"),
     path("exercises/<slug:slug>/delete/", exercises.custom_delete, name="exercise-delete"),
     path("programs/", programs.program_list, name="programs"),
     path("programs/new/", programs.edit, name="program-new"),

@@ -15,7 +15,7 @@ from repbook.core.exercise import LEVELS, PATTERNS
 from repbook.core.guidance import new_exercise_advice
 from repbook.core.muscles import MUSCLES, muscle_label
 from repbook.core.search import known_names
-from repbook.services import custom_exercises
+from repbook.services import custom_exercises, workout_entries
 from repbook.services.accounts import settings_for
 from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_page, recent_workouts
 from repbook.services.exercise_stats import exercise_stats
@@ -139,3 +139,15 @@ def custom_delete(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect("exercise", slug=slug)
     messages.success(request, f"Deleted {name}.")
     return redirect("exercises")
+
+
+@login_required
+@require_POST
+def add_to_workout(request: HttpRequest, slug: str) -> HttpResponse:
+    """Add this exercise to today's workout (starting it when none is open) and go there."""
+    try:
+        entry = workout_entries.add_to_open_workout(request.user, slug)
+    except Exercise.DoesNotExist as exc:
+        raise Http404("No such exercise.") from exc
+    messages.success(request, f"{entry.exercise.name} is in your workout.")
+    return redirect(f"/workouts/{entry.workout_id}/#entry-{entry.pk}")
