@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from repbook.services.body_weight import log_body_weight
 from repbook.services.programs import start_next_workout, start_program
 from repbook.services.workout_entries import ReopenError, finish_workout, reopen_workout
 from repbook.services.workout_summary import workout_summary
@@ -46,6 +47,28 @@ def test_the_summary_names_the_records_this_workout_broke(alice: User) -> None:
     assert "5-rep max 105 kg (was 100 kg)" in deadlift
     assert summary.set_count == 4
     assert summary.volume_kg == D(60 * 5 + 105 * 10 + 70 * 5)
+
+
+def test_the_volume_counts_body_weight_as_the_records_beside_it_do(alice: User) -> None:
+    _past(alice, 7, [("pull-up", "0", 7), ("deadlift", "60", 5)])
+    log_body_weight(alice, D(80), "kg", timezone.localdate() - timedelta(days=7))
+    today = start_workout(alice)
+    log_set(alice, SetInput("pull-up", D(0), reps=8, workout=today.pk))
+    log_set(alice, SetInput("pull-up", D(10), reps=5, workout=today.pk))
+    log_set(alice, SetInput("deadlift", D(60), reps=5, workout=today.pk))
+    finish_workout(alice, today.pk)
+
+    summary = workout_summary(alice, today.pk)
+    pull_ups = D(76) * 8 + D(86) * 5  # 95 % of 80 kg, then 10 kg more
+    assert summary.volume_kg == pull_ups + 60 * 5
+    assert f"most volume in a session, {pull_ups:,.0f} kg (was 532 kg)" in dict(summary.records)["Pull-Up"]
+
+
+def test_without_a_body_weight_a_bodyweight_exercise_counts_its_added_load(alice: User) -> None:
+    today = start_workout(alice)
+    log_set(alice, SetInput("pull-up", D(0), reps=8, workout=today.pk))
+    log_set(alice, SetInput("pull-up", D(10), reps=5, workout=today.pk))
+    assert workout_summary(alice, today.pk).volume_kg == D(50)
 
 
 def test_a_first_workout_breaks_no_records(alice: User) -> None:

@@ -1,7 +1,8 @@
 """The finish summary: duration, sets, volume, the records broken, what comes next, reopening.
 
 A bounded number of queries whatever the history's length: the workout (3), the settings, the
-sets of its exercises up to it (2 or 3), the next workout of the program, the open workout.
+sets of its exercises up to it (2 or 3), the body weights (with a bodyweight exercise), the next
+workout of the program, the open workout.
 """
 
 from __future__ import annotations
@@ -12,13 +13,14 @@ from typing import Any
 
 from django.utils import timezone
 
-from repbook.core.stats.lifts import records, rep_max_records, sessions
+from repbook.core.stats.lifts import body_weight_on, lifted_load, records, rep_max_records, sessions
 from repbook.services.accounts import settings_for
+from repbook.services.body_weight import readings
 from repbook.services.exercise_stats import logged_sets_of
 from repbook.services.open_workouts import is_idle, open_workout
 from repbook.services.program_plan import NextWorkout, next_workout
 from repbook.services.stats_words import record_words
-from repbook.storage.models import Workout
+from repbook.storage.models import Set, Workout
 from repbook.storage.queries import workout_with_sets
 
 
@@ -27,7 +29,7 @@ class Summary:
     workout: Workout
     duration_s: int | None
     set_count: int
-    volume_kg: Decimal  # working sets, weight × reps
+    volume_kg: Decimal  # working sets, lifted load × reps (see `_volume`)
     records: list[tuple[str, list[str]]]  # (exercise name, each record in words), workout order
     next_workout: NextWorkout | None  # the active program's next day with its reasons
     can_reopen: bool  # finished, recently enough to be the open workout again
@@ -40,10 +42,6 @@ def workout_summary(user: Any, workout_id: int) -> Summary:
     workout = workout_with_sets(user, workout_id)
     prefs = settings_for(user)
     sets = [s for e in workout.entries.all() for s in e.sets.all() if s.completed]
-    working = [s for s in sets if s.set_type != "warmup"]
-    volume = sum(
-        (s.weight_kg * s.reps for s in working if s.weight_kg and s.reps and s.weight_kg > 0), Decimal(0)
-    )
     last_set = max((s.performed_at for s in sets), default=None)
     end = workout.finished_at or last_set
     duration = int((end - workout.started_at).total_seconds()) if end else None
@@ -52,13 +50,28 @@ def workout_summary(user: Any, workout_id: int) -> Summary:
         workout,
         duration,
         len(sets),
-        volume,
+        _volume(user, workout, sets),
         _records(user, workout, prefs.e1rm_formula, prefs.unit),
         next_workout(user),
         not workout.is_open and not is_idle(workout, last_set, timezone.now()),
         current if current is not None and current.pk != workout.pk else None,
         prefs.unit,
     )
+
+
+def _volume(user: Any, workout: Workout, sets: list[Set]) -> Decimal:
+    """Working sets' lifted load × reps, as the records beside it count a session's volume: for a
+    bodyweight exercise, the body-weight share plus the added load (the added load alone while no
+    body weight is logged, as the progress page counts it)."""
+    working = [s for s in sets if s.set_type != "warmup"]
+    bodyweight = any(s.exercise.bodyweight_fraction for s in working)
+    body_kg = body_weight_on(readings(user), timezone.localdate(workout.started_at)) if bodyweight else None
+    total = Decimal(0)
+    for s in working:
+        load = lifted_load(s.weight_kg, s.exercise.bodyweight_fraction, body_kg) or s.weight_kg
+        if load is not None and load > 0 and s.reps:
+            total += load * s.reps
+    return total
 
 
 def _records(user: Any, workout: Workout, formula: str, unit: str) -> list[tuple[str, list[str]]]:
