@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD
 
@@ -38,13 +39,14 @@ def test_change_password_ends_other_sessions_and_the_old_password(
     page.screenshot(path=f"{SHOTS}/password-change.png", full_page=True)
     page.get_by_role("button", name="Change password").click()
     page.wait_for_url("**/settings/")
-    assert page.get_by_text("Password changed. You were logged out everywhere else.").is_visible()
+    expect(page.get_by_text("Password changed. You were logged out everywhere else.")).to_be_visible()
     page.screenshot(path=f"{SHOTS}/password-changed.png", full_page=True)
 
     other.goto("/workouts/")
     assert "/login/" in other.url  # the laptop's session ended
     log_in(other, PASSWORD)
-    assert other.get_by_role("alert").is_visible() and "/login/" in other.url
+    expect(other.get_by_role("alert")).to_be_visible()  # waits for the refused form to come back
+    assert "/login/" in other.url
     log_in(other, NEW)
     other.wait_for_url("**/")
     other_context.close()
@@ -53,5 +55,5 @@ def test_change_password_ends_other_sessions_and_the_old_password(
 def test_forgot_password_says_whom_to_ask(page: Any) -> None:
     page.goto("/login/")
     page.get_by_role("link", name="Forgot your password?").click()
-    assert page.get_by_role("heading", name="Forgot your password?").is_visible()
-    assert page.get_by_text("repbook user password YOUR-NAME --temporary").is_visible()
+    expect(page.get_by_role("heading", name="Forgot your password?")).to_be_visible()
+    expect(page.get_by_text("repbook user password YOUR-NAME --temporary")).to_be_visible()
