@@ -11,30 +11,17 @@ the test extras (Playwright); downloads nothing.
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from playwright.sync_api import ViewportSize
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.server import ServerConfig, server_env, serving  # noqa: E402
+from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, PHONE  # noqa: E402  (the browser tests' own)
 
-PHONE: ViewportSize = {"width": 390, "height": 844}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 USER, PASSWORD = "demo1", "bench-password-123"  # bench/generate.py's user and password
 
 
@@ -62,7 +49,7 @@ def shoot(base_url: str, out: Path) -> None:
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=os.environ.get("REPBOOK_CHROMIUM", "/usr/bin/chromium"),
+            executable_path=CHROMIUM,
             headless=True,
             args=CHROMIUM_ARGS,
         )
