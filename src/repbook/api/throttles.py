@@ -36,20 +36,21 @@ class PerMinuteThrottle(BaseThrottle):
         who = self.ident(request)
         if who is None:
             return True
-        now = clock()
-        window = int(now // WINDOW_S)
-        self.retry_after = WINDOW_S - (now % WINDOW_S)
-        key = f"api-rate:{self.scope}:{who}:{window}"
-        if cache.add(key, 1, timeout=WINDOW_S + 5):
-            return True
+        key = f"api-rate:{self.scope}:{who}:{int(clock() // WINDOW_S)}"
+        # The window's counter usually exists: one increment (atomic in Redis); the first request of
+        # a window adds it, and a request that lost the race to add it increments after all.
         try:
-            return int(cache.incr(key)) <= self.limit()
-        except ValueError:  # expired between add and incr: this request opens the window again
-            cache.add(key, 1, timeout=WINDOW_S + 5)
-            return True
+            count = int(cache.incr(key))
+        except ValueError:
+            if cache.add(key, 1, timeout=WINDOW_S + 5):
+                return True
+            count = int(cache.incr(key))
+        return count <= self.limit()
 
     def wait(self) -> float | None:
-        return getattr(self, "retry_after", None)
+        """Seconds to the next window. Derived from the clock, not kept: the throttle is shared by
+        every thread of a worker."""
+        return WINDOW_S - clock() % WINDOW_S
 
 
 class PerAccount(PerMinuteThrottle):
