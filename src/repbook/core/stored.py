@@ -17,7 +17,7 @@ from repbook.core.loadable import DEFAULT_STEPS
 from repbook.core.program import GROUP_TYPE_WORDS
 from repbook.core.program_text import MAX_REPS, MAX_SECONDS, MAX_SETS
 from repbook.core.sets import MAX_WEIGHT_KG, SET_TYPES
-from repbook.core.text import MAX_TARGET_WORDS, TextError, check_text
+from repbook.core.text import MAX_TARGET_WORDS, TextError, text_value
 from repbook.core.units import KG_QUANTUM
 
 #: A day holds at most this many groups per exercise (warm-ups, work, back-off... with room to spare).
@@ -69,12 +69,8 @@ def number(value: Any, path: str, low: Decimal, high: Decimal) -> Decimal | None
 
 
 def _text(value: Any, path: str) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise StoredValueError(path, "must be text")
     try:
-        return check_text(value, path, MAX_TARGET_WORDS)
+        return text_value(value, path, MAX_TARGET_WORDS)
     except TextError as exc:
         raise StoredValueError(path, exc.message) from exc
 

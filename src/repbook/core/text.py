@@ -45,3 +45,12 @@ def check_text(value: str, field: str, max_length: int) -> str:
     if reason := unstorable(value):
         raise TextError(field, f"must not contain {reason}")
     return value
+
+
+def text_value(value: object, field: str, max_length: int) -> str:
+    """A JSON value that must be text: "" for null, TextError for anything else or too long."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise TextError(field, "must be text")
+    return check_text(value, field, max_length)

@@ -34,7 +34,7 @@ from repbook.core.imported import (
 from repbook.core.moments import check_moment
 from repbook.core.program_text import MAX_REST_S
 from repbook.core.stored import read_override, read_set_target, read_target
-from repbook.core.text import MAX_ENTRY_NOTES, MAX_SET_NOTES, MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES, check_text
+from repbook.core.text import MAX_ENTRY_NOTES, MAX_SET_NOTES, MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES, text_value
 from repbook.importers.common import RowError, day, decimal
 
 NAME: Final = "repbook"
@@ -68,12 +68,8 @@ def _list(value: Any, path: str) -> list[Any]:
 
 
 def _str(value: Any, path: str, max_length: int = MAX_SHORT_TEXT) -> str:
-    if value is None:
-        return ""
-    if not isinstance(value, str):
-        raise BadValue(path, "must be text")
     try:
-        return check_text(value, path, max_length)
+        return text_value(value, path, max_length)
     except FieldError as exc:
         raise BadValue(path, exc.message) from exc
 
