@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from repbook.services.imports import ImportOptions, ImportRefused, import_file
 from repbook.storage.models import User, Workout
+from tests.services.test_import_backup import PAGES
 
 BOUNDED = settings(
     max_examples=20,
@@ -30,18 +31,6 @@ BOUNDED = settings(
         HealthCheck.data_too_large,
     ],
 )
-#: The account's pages a backup feeds (the history, a workout, programs, statistics, tools, settings).
-PAGES = (
-    "/",
-    "/workouts/",
-    "/programs/",
-    "/programs/next/",
-    "/stats/",
-    "/tools/",
-    "/settings/",
-    "/exercises/",
-)
-
 ODD_TYPES = st.sampled_from([None, True, 0, -1, [], {}, [1], {"x": 1}, 1.5])
 HUGE = st.sampled_from(
     [10**9, -(10**9), 10**30, 1e308, -1e308, "1e999", "1e-999999", "NaN", "Infinity", "-0"]
