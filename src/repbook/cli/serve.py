@@ -28,7 +28,11 @@ from repbook.cli.context import friendly_errors, print_first_user, setup_django
     "with several workers on PostgreSQL, run `repbook migrate` first.",
 )
 def serve(host: str, port: int, workers: int, threads: int, access_log: bool, migrate: bool | None) -> None:
-    """Migrate, load the exercise catalog and programs, and serve Repbook."""
+    """Get the database ready and serve Repbook.
+
+    Creates the data directory on first start, applies pending migrations (see --migrate), loads
+    the exercise catalog and programs when they changed, and creates the first account.
+    """
     setup_django()
     from django.db import connections
 
