@@ -6,7 +6,7 @@ Uses the database Repbook is configured with (REPBOOK_DATA_DIR for SQLite, DATAB
 PostgreSQL), migrating it first. Users are named {prefix}1, {prefix}2, ...; user i's history is
 drawn from random.Random(seed + i) (see bench/history.py), so the same arguments and --end give
 the same rows. Rows are written with bulk_create, one transaction per user, and look like rows
-logged through repbook.services.workouts.
+logged through repbook.services.workout.workouts.
 """
 
 from __future__ import annotations
@@ -40,9 +40,9 @@ from bench.history import simulate
 from bench.lifts import slugs_used
 from bench.records import History, SimSet
 from repbook.core.units import to_kg
-from repbook.services.accounts import AccountError, create_user
-from repbook.services.bootstrap import ensure_ready
-from repbook.services.data_dir import prepare_data_dir
+from repbook.services.account.accounts import AccountError, create_user
+from repbook.services.system.bootstrap import ensure_ready
+from repbook.services.system.data_dir import prepare_data_dir
 from repbook.storage.models import BodyWeight, Exercise, Set, User, UserSettings, Workout, WorkoutExercise
 
 PASSWORD = "bench-password-123"

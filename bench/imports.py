@@ -37,11 +37,11 @@ from django.db import connection
 from bench.queries import QueryCounter
 from bench.strong_csv import write_csv
 from repbook.importers.registry import read
-from repbook.services.accounts import create_user
-from repbook.services.bootstrap import ensure_ready
-from repbook.services.data_dir import prepare_data_dir
-from repbook.services.export import backup_text, csv_lines
-from repbook.services.imports import ImportOptions, import_file
+from repbook.services.account.accounts import create_user
+from repbook.services.system.bootstrap import ensure_ready
+from repbook.services.system.data_dir import prepare_data_dir
+from repbook.services.transfer.export import backup_text, csv_lines
+from repbook.services.transfer.imports import ImportOptions, import_file
 from repbook.storage.models import Set, User, Workout
 
 

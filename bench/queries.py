@@ -31,9 +31,9 @@ if not apps.ready:
 from django.db import connection
 from django.test import Client
 
-from repbook.services.accounts import create_token
-from repbook.services.programs import start_program
-from repbook.services.workouts import SetInput, log_set
+from repbook.services.account.accounts import create_token
+from repbook.services.program.programs import start_program
+from repbook.services.workout.workouts import SetInput, log_set
 from repbook.storage.models import ActiveProgram, User
 
 

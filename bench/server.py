@@ -150,9 +150,9 @@ _TOKENS = """
 import json, sys
 from repbook.cli.context import setup_django
 setup_django()
-from repbook.services.accounts import create_token, create_user
-from repbook.services.bootstrap import ensure_ready
-from repbook.services.data_dir import prepare_data_dir
+from repbook.services.account.accounts import create_token, create_user
+from repbook.services.system.bootstrap import ensure_ready
+from repbook.services.system.data_dir import prepare_data_dir
 from repbook.storage.models import User
 prepare_data_dir()
 ensure_ready()

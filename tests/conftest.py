@@ -15,7 +15,7 @@ from django.test import Client
 from hypothesis import HealthCheck
 from hypothesis import settings as hypothesis_settings
 
-from repbook.services.accounts import create_token, create_user
+from repbook.services.account.accounts import create_token, create_user
 from repbook.storage.models import User
 
 # Property tests: no deadline and no "too slow" health check (a busy 2-core machine is slow, not

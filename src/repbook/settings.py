@@ -50,7 +50,7 @@ def _flag(name: str) -> bool:
 
 
 def _data_dir() -> Path:
-    # Only read here: `repbook serve` and `repbook migrate` create the folder (services/data_dir.py),
+    # Only read here: `repbook serve` and `repbook migrate` create the folder (services/system/data_dir.py),
     # so a command run with the wrong REPBOOK_DATA_DIR cannot leave a second, empty Repbook behind.
     configured = os.environ.get("REPBOOK_DATA_DIR", "").strip()
     return Path(configured).expanduser() if configured else Path(platformdirs.user_data_dir("repbook"))
@@ -230,12 +230,12 @@ AXES_VERBOSE = False
 
 # Behind a reverse proxy every request comes from the proxy's address: only the proxies listed
 # here may tell the client's address (X-Forwarded-For). Log-in and sign-up throttling and the API's
-# rate limits all read it through services/client_address.py.
+# rate limits all read it through services/system/client_address.py.
 try:
     TRUSTED_PROXIES = parse_networks(os.environ.get("REPBOOK_TRUSTED_PROXIES", ""))
 except ValueError as exc:
     raise ImproperlyConfigured(f"REPBOOK_TRUSTED_PROXIES: {exc}") from exc
-AXES_CLIENT_IP_CALLABLE = "repbook.services.client_address.request_client_address"
+AXES_CLIENT_IP_CALLABLE = "repbook.services.system.client_address.request_client_address"
 
 # Throttle counters (sign-up, API) must be shared by every worker process, and by every machine
 # when several serve one database: Redis with REPBOOK_CACHE_URL, else files in the data dir (all
@@ -317,7 +317,7 @@ PASSWORD_RESET_TIMEOUT = 60 * 60 * 3
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("REPBOOK_TIME_ZONE", "UTC")
-#: An open workout that saw no set for this long is closed by itself (services/open_workouts.py).
+#: An open workout that saw no set for this long is closed by itself (services/workout/open_workouts.py).
 # Six hours: longer than any session with long rests, shorter than the night between two days.
 WORKOUT_IDLE_HOURS = _hours("REPBOOK_WORKOUT_IDLE_HOURS", 6)
 USE_I18N = False

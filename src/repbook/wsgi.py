@@ -8,6 +8,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "repbook.settings")
 application = get_wsgi_application()
 
 # A server started without `repbook serve` still keeps its sessions' secret key in the data dir.
-from repbook.services.data_dir import prepare_data_dir  # noqa: E402
+from repbook.services.system.data_dir import prepare_data_dir  # noqa: E402
 
 prepare_data_dir()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from repbook.services.accounts import create_token
+from repbook.services.account.accounts import create_token
 from repbook.storage.models import Exercise, Set, User
 from tests.conftest import PASSWORD, ApiClient
 from tests.services.test_account_deletion import rich_account, rows_of

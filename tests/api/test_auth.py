@@ -9,8 +9,8 @@ import pytest
 from django.test import Client
 from django.utils import timezone
 
-from repbook.services import recent_password
-from repbook.services.accounts import create_token
+from repbook.services.account import recent_password
+from repbook.services.account.accounts import create_token
 from repbook.storage.models import ApiToken
 from tests.conftest import PASSWORD, ApiClient
 

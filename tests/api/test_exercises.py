@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from repbook.services.custom_exercises import CustomExerciseInput, create
+from repbook.services.exercise.custom_exercises import CustomExerciseInput, create
 from tests.conftest import ApiClient
 
 pytestmark = pytest.mark.django_db

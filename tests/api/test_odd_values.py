@@ -9,9 +9,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from repbook.services.accounts import AccountError, create_token
-from repbook.services.imports import ImportOptions, import_file
-from repbook.services.workouts import start_workout
+from repbook.services.account.accounts import AccountError, create_token
+from repbook.services.transfer.imports import ImportOptions, import_file
+from repbook.services.workout.workouts import start_workout
 from repbook.storage.models import BodyWeight, Set, Workout
 
 EXTREME_MOMENTS = ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "1000-01-01T00:00:00Z"]

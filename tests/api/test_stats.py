@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from django.test import Client
 
-from repbook.services import custom_exercises
-from repbook.services.custom_exercises import CustomExerciseInput
+from repbook.services.exercise import custom_exercises
+from repbook.services.exercise.custom_exercises import CustomExerciseInput
 from tests.services.stats_helpers import days_ago, lift
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.db.models import F
 
-from repbook.services.accounts import create_token
+from repbook.services.account.accounts import create_token
 from repbook.storage.models import Set, Workout
 from tests.conftest import ApiClient
 

@@ -9,7 +9,7 @@ import pytest
 from bench.queries import BUDGETS, count_queries
 from django.utils import timezone
 
-from repbook.services.workouts import SetInput, log_set
+from repbook.services.workout.workouts import SetInput, log_set
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from repbook.cli import main
-from repbook.services.accounts import user_for_token
+from repbook.services.account.accounts import user_for_token
 from repbook.storage.models import ApiToken, User
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -18,8 +18,8 @@ from click.testing import CliRunner, Result
 from django.db import connection
 
 from repbook.cli import main
-from repbook.services.backup import pg_dump_command
-from repbook.services.workouts import SetInput, log_set
+from repbook.services.transfer.backup import pg_dump_command
+from repbook.services.workout.workouts import SetInput, log_set
 from repbook.storage.models import User
 from tests.conftest import PASSWORD
 
@@ -37,7 +37,7 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "repbook.settings")
 import django
 django.setup()
 from decimal import Decimal
-from repbook.services.workouts import SetInput, log_set
+from repbook.services.workout.workouts import SetInput, log_set
 from repbook.storage.models import User
 user = User.objects.get(username="alice")
 logged = 0

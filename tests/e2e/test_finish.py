@@ -44,9 +44,9 @@ def _last_week(user: Any) -> None:
     """The back workout's first day, done a week ago: deadlift 2 × 5 at 60 kg."""
     from django.utils import timezone
 
-    from repbook.services.programs import start_next_workout
-    from repbook.services.workout_entries import finish_workout
-    from repbook.services.workouts import SetInput, log_set
+    from repbook.services.program.programs import start_next_workout
+    from repbook.services.workout.workout_entries import finish_workout
+    from repbook.services.workout.workouts import SetInput, log_set
     from repbook.storage.models import Set, Workout
 
     workout = start_next_workout(user)
@@ -65,7 +65,7 @@ def _entry(page: Any, name: str) -> Any:
 def test_finish_asks_then_shows_a_summary_with_records_and_next_time_and_can_reopen(
     logged_in_page: Any,
 ) -> None:
-    from repbook.services.programs import start_program
+    from repbook.services.program.programs import start_program
     from repbook.storage.models import Workout
 
     page = logged_in_page

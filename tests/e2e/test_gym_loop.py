@@ -92,7 +92,7 @@ def test_log_set_without_editing_logs_what_was_just_done(logged_in_page: Any) ->
 
     from django.utils import timezone
 
-    from repbook.services.workouts import SetInput, log_sets
+    from repbook.services.workout.workouts import SetInput, log_sets
     from repbook.storage.models import Set
 
     page = logged_in_page
@@ -138,7 +138,7 @@ def test_log_set_without_editing_logs_what_was_just_done(logged_in_page: Any) ->
 
 
 def test_a_warm_up_sits_above_the_programs_targets_and_shows_its_type(logged_in_page: Any) -> None:
-    from repbook.services.programs import start_next_workout, start_program
+    from repbook.services.program.programs import start_next_workout, start_program
 
     page = logged_in_page
     start_program(_alice(), "back-workout")
@@ -166,7 +166,7 @@ def test_a_warm_up_sits_above_the_programs_targets_and_shows_its_type(logged_in_
 
 
 def test_today_offers_resume_while_a_workout_is_open_and_never_opens_a_second(logged_in_page: Any) -> None:
-    from repbook.services.programs import start_program
+    from repbook.services.program.programs import start_program
     from repbook.storage.models import Workout
 
     page = logged_in_page

@@ -81,10 +81,10 @@ def _first_session_a_week_ago(user: Any) -> None:
     """The lifter began the back workout eight days ago and did its first session a week ago."""
     from django.utils import timezone
 
-    from repbook.services.body_weight import log_body_weight
-    from repbook.services.programs import start_next_workout, start_program
-    from repbook.services.workout_entries import finish_workout
-    from repbook.services.workouts import SetInput, log_set
+    from repbook.services.program.programs import start_next_workout, start_program
+    from repbook.services.workout.body_weight import log_body_weight
+    from repbook.services.workout.workout_entries import finish_workout
+    from repbook.services.workout.workouts import SetInput, log_set
     from repbook.storage.models import ActiveProgram, Set, Workout
 
     start_program(user, PROGRAM)

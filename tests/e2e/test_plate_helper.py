@@ -19,7 +19,7 @@ def _expected(typed: str, unit: str) -> tuple[str, str, str]:
     """What core says for this weight: the plates each side, the closest load below, the warm-up."""
     from repbook.core.plates import STANDARD_SETUPS, plates_per_side
     from repbook.core.warmup import warmup_ramp
-    from repbook.services.plate_words import closest_words, plates_words, warmup_words
+    from repbook.services.workout.plate_words import closest_words, plates_words, warmup_words
 
     setup = STANDARD_SETUPS[unit]
     weight = Decimal(typed)

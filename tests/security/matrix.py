@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from repbook.services.accounts import create_token
+from repbook.services.account.accounts import create_token
 from repbook.storage.models import User
 from tests.security.objects import SETUPS, UPLOAD_FILE, Owned, build
 from tests.security.routes import Route, discovered_routes, fill

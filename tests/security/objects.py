@@ -16,12 +16,14 @@ from typing import Any
 from django.apps import apps
 from django.utils import timezone
 
-from repbook.services import body_weight, custom_exercises, programs
-from repbook.services.accounts import create_token
-from repbook.services.custom_exercises import CustomExerciseInput
-from repbook.services.pending_imports import keep_upload
-from repbook.services.workout_entries import finish_workout
-from repbook.services.workouts import SetInput, log_set, start_workout
+from repbook.services.account.accounts import create_token
+from repbook.services.exercise import custom_exercises
+from repbook.services.exercise.custom_exercises import CustomExerciseInput
+from repbook.services.program import programs
+from repbook.services.transfer.pending_imports import keep_upload
+from repbook.services.workout import body_weight
+from repbook.services.workout.workout_entries import finish_workout
+from repbook.services.workout.workouts import SetInput, log_set, start_workout
 from repbook.storage.models import User
 
 #: Every marker starts with this, so a page can be searched for any of the first user's objects at once.

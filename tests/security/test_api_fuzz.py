@@ -37,8 +37,10 @@ from hypothesis import strategies as st
 from schemathesis.generation.modes import GenerationMode
 from schemathesis.specs.openapi.checks import negative_data_rejection, positive_data_acceptance
 
-from repbook.services import body_weight, custom_exercises, programs, workouts
-from repbook.services.accounts import create_token
+from repbook.services.account.accounts import create_token
+from repbook.services.exercise import custom_exercises
+from repbook.services.program import programs
+from repbook.services.workout import body_weight, workouts
 from repbook.storage.models import ProgramDay, User
 from repbook.wsgi import application
 from tests.conftest import ApiClient

@@ -18,7 +18,7 @@ from django.utils import timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from repbook.services.imports import ImportOptions, ImportRefused, import_file
+from repbook.services.transfer.imports import ImportOptions, ImportRefused, import_file
 from repbook.storage.models import User, Workout
 from tests.services.test_import_backup import PAGES
 

@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from repbook.services import programs
-from repbook.services.workouts import SetInput, log_set, start_workout
+from repbook.services.program import programs
+from repbook.services.workout.workouts import SetInput, log_set, start_workout
 from repbook.storage.models import Program, User
 from tests.security.matrix import Actor, actor, body, send
 from tests.security.objects import BY_HAND, FOLLOWED, MARKER, SETUPS, UPLOAD_FILE, account_state, build

@@ -27,8 +27,8 @@ from repbook.core.quicklog import QuickLogError, parse_quicklog
 from repbook.importers.common import decode
 from repbook.importers.formats import FORMAT_NAMES
 from repbook.importers.registry import FORMATS, read
-from repbook.services.programs import ProgramError, save_user_program
-from repbook.services.quicklog import log_line
+from repbook.services.program.programs import ProgramError, save_user_program
+from repbook.services.workout.quicklog import log_line
 from repbook.storage.models import User
 
 PROPERTY = settings(max_examples=150, deadline=None)
@@ -303,8 +303,9 @@ def backup_of_a_lifter(alice: User) -> Any:
 
     from django.utils import timezone
 
-    from repbook.services import body_weight, programs, workouts
-    from repbook.services.export import backup_text
+    from repbook.services.program import programs
+    from repbook.services.transfer.export import backup_text
+    from repbook.services.workout import body_weight, workouts
 
     earlier = timezone.now() - timedelta(days=2)
     workouts.log_set(alice, workouts.SetInput("deadlift", Decimal(100), reps=5, performed_at=earlier))

@@ -12,7 +12,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from repbook.core.client_address import parse_networks
-from repbook.services.accounts import create_token
+from repbook.services.account.accounts import create_token
 from repbook.storage.models import User
 from repbook.web.views.accounts import REGISTRATIONS_PER_HOUR
 from tests.conftest import PASSWORD

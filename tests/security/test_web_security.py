@@ -24,7 +24,7 @@ from django.db import connection
 from django.test import Client
 
 from repbook.cli import main
-from repbook.services.accounts import create_token
+from repbook.services.account.accounts import create_token
 from repbook.storage.models import User
 from repbook.web.views.accounts import REGISTRATIONS_PER_HOUR
 from tests.conftest import PASSWORD, ApiClient
@@ -47,7 +47,7 @@ import django
 django.setup()
 from django.core.management import call_command
 from django.test import Client
-from repbook.services.accounts import create_user
+from repbook.services.account.accounts import create_user
 
 call_command("migrate", verbosity=0)
 create_user("alice", PASSWORD)

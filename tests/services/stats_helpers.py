@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils import timezone
 
-from repbook.services.workouts import SetInput, log_set
+from repbook.services.workout.workouts import SetInput, log_set
 from repbook.storage.models import Set
 
 

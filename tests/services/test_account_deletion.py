@@ -17,13 +17,14 @@ from django.db import models
 from django.test import Client
 from django.utils import timezone
 
-from repbook.services import custom_exercises, programs
-from repbook.services.account_deletion import AccountDeletionError, delete_account, owned_data
-from repbook.services.accounts import create_token, settings_for
-from repbook.services.body_weight import log_body_weight
-from repbook.services.export import backup_text
-from repbook.services.pending_imports import keep_upload
-from repbook.services.workouts import LogError, SetInput, log_set
+from repbook.services.account.account_deletion import AccountDeletionError, delete_account, owned_data
+from repbook.services.account.accounts import create_token, settings_for
+from repbook.services.exercise import custom_exercises
+from repbook.services.program import programs
+from repbook.services.transfer.export import backup_text
+from repbook.services.transfer.pending_imports import keep_upload
+from repbook.services.workout.body_weight import log_body_weight
+from repbook.services.workout.workouts import LogError, SetInput, log_set
 from repbook.storage.models import (
     ActiveProgram,
     Exercise,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from repbook.services.accounts import (
+from repbook.services.account.accounts import (
     AccountError,
     create_token,
     create_user,

@@ -8,7 +8,7 @@ import pytest
 
 from repbook.catalog.load import catalog_fingerprint
 from repbook.programs.load import programs_fingerprint
-from repbook.services import bootstrap
+from repbook.services.system import bootstrap
 from repbook.storage.models import SiteSettings
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from repbook.services.checks import (
+from repbook.services.system.checks import (
     configuration_problems,
     configuration_warnings,
     database_problems,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from repbook.catalog.files import read_catalog
-from repbook.services.exercise_names import ExerciseIndex, NamedExercise
+from repbook.services.exercise.exercise_names import ExerciseIndex, NamedExercise
 
 INDEX = ExerciseIndex(NamedExercise(i, s.slug, s.name, s.aliases) for i, s in enumerate(read_catalog()))
 

@@ -11,12 +11,13 @@ from decimal import Decimal
 
 from django.utils import timezone
 
-from repbook.services import custom_exercises, programs
-from repbook.services.accounts import settings_for
-from repbook.services.body_weight import log_body_weight
-from repbook.services.export import backup_text, csv_lines
-from repbook.services.imports import import_file
-from repbook.services.workouts import SetInput, log_set, update_workout
+from repbook.services.account.accounts import settings_for
+from repbook.services.exercise import custom_exercises
+from repbook.services.program import programs
+from repbook.services.transfer.export import backup_text, csv_lines
+from repbook.services.transfer.imports import import_file
+from repbook.services.workout.body_weight import log_body_weight
+from repbook.services.workout.workouts import SetInput, log_set, update_workout
 from repbook.storage.models import ExerciseMapping, Set, Workout
 
 PROGRAM = """Program: Pull day

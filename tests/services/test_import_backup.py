@@ -12,8 +12,8 @@ from django.test import Client
 from django.utils import timezone
 
 from repbook.core.exercise import is_slug
-from repbook.services.imports import ImportOptions, ImportRefused, import_file
-from repbook.services.workout_targets import target_sets
+from repbook.services.transfer.imports import ImportOptions, ImportRefused, import_file
+from repbook.services.workout.workout_targets import target_sets
 from repbook.storage.models import Exercise, Program, ProgressionState, UserSettings, WorkoutExercise
 
 #: The account's pages a restored backup feeds; each must answer 200 after any import.

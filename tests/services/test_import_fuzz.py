@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from repbook.services.imports import ImportOptions, ImportRefused, import_file
+from repbook.services.transfer.imports import ImportOptions, ImportRefused, import_file
 from repbook.storage.models import BodyWeight, Exercise, Set, Workout
 
 FIXTURES = sorted((Path(__file__).parents[1] / "importers" / "fixtures").glob("*.[cj]s*"))

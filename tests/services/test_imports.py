@@ -11,8 +11,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from repbook.services.import_matching import CREATE, SKIP
-from repbook.services.imports import ImportOptions, ImportRefused, UnmatchedNames, import_file
+from repbook.services.transfer.import_matching import CREATE, SKIP
+from repbook.services.transfer.imports import ImportOptions, ImportRefused, UnmatchedNames, import_file
 from repbook.storage.models import BodyWeight, Exercise, ExerciseMapping, Set, Workout, WorkoutExercise
 
 FIXTURES = Path(__file__).parents[1] / "importers" / "fixtures"
@@ -209,7 +209,7 @@ def test_new_and_skipped_names(alice):
 
 
 def test_a_failure_while_writing_leaves_nothing_behind(alice):
-    from repbook.services.import_plan import workout_key
+    from repbook.services.transfer.import_plan import workout_key
 
     # A workout holding the key of the file's last workout, under another start time: the
     # duplicate check misses it and the database's unique key stops the write midway.

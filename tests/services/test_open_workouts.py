@@ -9,11 +9,11 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from repbook.services.open_workouts import open_workout, open_workout_so_far
-from repbook.services.programs import start_next_workout, start_program
-from repbook.services.quicklog import log_line
-from repbook.services.workout_entries import finish_workout, repeat_workout
-from repbook.services.workouts import SetInput, log_set, start_workout
+from repbook.services.program.programs import start_next_workout, start_program
+from repbook.services.workout.open_workouts import open_workout, open_workout_so_far
+from repbook.services.workout.quicklog import log_line
+from repbook.services.workout.workout_entries import finish_workout, repeat_workout
+from repbook.services.workout.workouts import SetInput, log_set, start_workout
 from repbook.storage.models import Set, User, Workout
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +98,7 @@ def test_a_set_for_a_past_day_joins_that_days_workout_not_todays(alice: User) ->
 
 
 def test_the_logging_page_of_an_idle_workout_shows_it_closed(alice: User) -> None:
-    from repbook.services.workout_page import logging_page
+    from repbook.services.workout.workout_page import logging_page
 
     workout = log_set(alice, SetInput("deadlift", D(100), reps=5)).workout
     _age(workout, 8)

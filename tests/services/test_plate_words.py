@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from repbook.core.plates import plates_per_side
 from repbook.core.warmup import warmup_ramp
-from repbook.services.plate_words import closest_words, plates_words, warmup_words
+from repbook.services.workout.plate_words import closest_words, plates_words, warmup_words
 
 D = Decimal
 KG_PLATES = tuple(D(p) for p in ("25", "20", "15", "10", "5", "2.5", "1.25"))

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from repbook.services.program_plan import NextWorkout, next_workout
-from repbook.services.programs import start_next_workout, start_program
-from repbook.services.workout_entries import finish_workout
-from repbook.services.workouts import SetInput, log_set
+from repbook.services.program.program_plan import NextWorkout, next_workout
+from repbook.services.program.programs import start_next_workout, start_program
+from repbook.services.workout.workout_entries import finish_workout
+from repbook.services.workout.workouts import SetInput, log_set
 from repbook.storage.models import User
 
 D = Decimal

@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from repbook.programs.files import read_programs
-from repbook.services.accounts import settings_for
-from repbook.services.program_plan import next_workout
-from repbook.services.programs import (
+from repbook.services.account.accounts import settings_for
+from repbook.services.program.program_plan import next_workout
+from repbook.services.program.programs import (
     ProgramError,
     delete_user_program,
     program_for,
@@ -21,8 +21,8 @@ from repbook.services.programs import (
     start_program,
     visible_programs,
 )
-from repbook.services.workout_entries import finish_workout
-from repbook.services.workouts import SetInput, log_set
+from repbook.services.workout.workout_entries import finish_workout
+from repbook.services.workout.workouts import SetInput, log_set
 from repbook.storage.models import Program, User
 
 D = Decimal

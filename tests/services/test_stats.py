@@ -12,9 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from repbook.core.stats.volume import week_start
-from repbook.services import body_weight, guidance, training_stats
-from repbook.services.accounts import settings_for
-from repbook.services.exercise_stats import exercise_stats_by_slug
+from repbook.services.account.accounts import settings_for
+from repbook.services.exercise.exercise_stats import exercise_stats_by_slug
+from repbook.services.progress import guidance, training_stats
+from repbook.services.workout import body_weight
 from repbook.storage.models import BodyWeight, Workout
 from tests.services.stats_helpers import days_ago, lift
 

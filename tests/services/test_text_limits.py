@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from repbook.core.text import MAX_SET_NOTES, MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES
-from repbook.services.imports import ImportOptions, import_file
-from repbook.services.workouts import LogError, SetInput, log_set, start_workout, update_workout
+from repbook.services.transfer.imports import ImportOptions, import_file
+from repbook.services.workout.workouts import LogError, SetInput, log_set, start_workout, update_workout
 from repbook.storage.models import Workout
 
 STRONG = (

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from repbook.cli import main
-from repbook.services.accounts import AccountError, create_user
+from repbook.services.account.accounts import AccountError, create_user
 from repbook.storage.models import User
 from tests.conftest import PASSWORD
 

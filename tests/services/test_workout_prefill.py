@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 from django.utils import timezone
 
-from repbook.services.workout_page import EntryView, logging_page
-from repbook.services.workouts import SetInput, log_set, start_workout
+from repbook.services.workout.workout_page import EntryView, logging_page
+from repbook.services.workout.workouts import SetInput, log_set, start_workout
 from repbook.storage.models import Exercise, Set, User, Workout, WorkoutExercise
 
 pytestmark = pytest.mark.django_db

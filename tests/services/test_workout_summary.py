@@ -11,11 +11,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from repbook.services.body_weight import log_body_weight
-from repbook.services.programs import start_next_workout, start_program
-from repbook.services.workout_entries import ReopenError, finish_workout, reopen_workout
-from repbook.services.workout_summary import workout_summary
-from repbook.services.workouts import SetInput, log_set, start_workout
+from repbook.services.program.programs import start_next_workout, start_program
+from repbook.services.workout.body_weight import log_body_weight
+from repbook.services.workout.workout_entries import ReopenError, finish_workout, reopen_workout
+from repbook.services.workout.workout_summary import workout_summary
+from repbook.services.workout.workouts import SetInput, log_set, start_workout
 from repbook.storage.models import User, Workout
 
 D = Decimal

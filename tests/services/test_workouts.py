@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from repbook.services.workouts import (
+from repbook.services.workout.workouts import (
     LogError,
     SetInput,
     delete_set,
@@ -143,7 +143,7 @@ def test_a_weight_that_is_not_a_liftable_number_is_refused_by_name(
 
 
 def test_more_than_26_supersets_get_labels_past_z(alice) -> None:
-    from repbook.services.workout_entries import toggle_superset_with_next
+    from repbook.services.workout.workout_entries import toggle_superset_with_next
     from repbook.storage.models import Exercise, WorkoutExercise
 
     workout = start_workout(alice)

@@ -103,7 +103,7 @@ def test_create_and_revoke_a_token_on_the_web(alice_client: Client, alice) -> No
 
 
 def test_another_users_token_cannot_be_revoked(alice, bob_client: Client) -> None:
-    from repbook.services.accounts import create_token
+    from repbook.services.account.accounts import create_token
 
     token = create_token(alice, "phone").token
     assert bob_client.post(f"/settings/tokens/{token.pk}/revoke/").status_code == 404

@@ -157,7 +157,7 @@ def test_catalog_exercises_cannot_be_edited_or_deleted(alice_client: Client) -> 
 def test_logged_in_users_see_their_own_history(alice, alice_client: Client, bob_client: Client) -> None:
     from decimal import Decimal
 
-    from repbook.services.workouts import SetInput, log_set
+    from repbook.services.workout.workouts import SetInput, log_set
 
     log_set(alice, SetInput("deadlift", reps=5, weight=Decimal(140)))
     log_set(alice, SetInput("deadlift", reps=3, weight=Decimal(150)))
@@ -171,7 +171,7 @@ def test_logged_in_users_see_their_own_history(alice, alice_client: Client, bob_
 def test_history_on_the_exercise_page_costs_the_same_for_long_histories(alice, alice_client: Client) -> None:
     from decimal import Decimal
 
-    from repbook.services.workouts import SetInput, log_set
+    from repbook.services.workout.workouts import SetInput, log_set
 
     def count() -> int:
         with CaptureQueriesContext(connection) as queries:

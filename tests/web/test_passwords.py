@@ -11,8 +11,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import Client
 
 from repbook.cli import main
-from repbook.services import recent_password
-from repbook.services.accounts import create_token, set_password, user_for_token
+from repbook.services.account import recent_password
+from repbook.services.account.accounts import create_token, set_password, user_for_token
 from repbook.settings import _email_settings
 from repbook.storage.models import ApiToken, User
 from tests.conftest import PASSWORD

@@ -10,8 +10,8 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from repbook.services import body_weight
-from repbook.services.accounts import settings_for
+from repbook.services.account.accounts import settings_for
+from repbook.services.workout import body_weight
 from repbook.storage.models import BodyWeight
 from tests.services.stats_helpers import days_ago, lift
 

@@ -9,7 +9,7 @@ import pytest
 from django.http import HttpResponse
 from django.test import Client
 
-from repbook.services.accounts import settings_for
+from repbook.services.account.accounts import settings_for
 from repbook.storage.models import User
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
-from repbook.services import body_weight, custom_exercises
-from repbook.services.custom_exercises import CustomExerciseInput
-from repbook.services.imports import ImportOptions, import_file
+from repbook.services.exercise import custom_exercises
+from repbook.services.exercise.custom_exercises import CustomExerciseInput
+from repbook.services.transfer.imports import ImportOptions, import_file
+from repbook.services.workout import body_weight
 from repbook.storage.models import BodyWeight, Exercise, ExerciseMapping, PendingImport, Set, Workout
 from tests.services.stats_helpers import days_ago, lift
 

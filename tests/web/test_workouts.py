@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.test import Client
 
-from repbook.services.workouts import SetInput, log_set
+from repbook.services.workout.workouts import SetInput, log_set
 from repbook.storage.models import Set, Workout, WorkoutExercise
 
 pytestmark = pytest.mark.django_db
@@ -216,7 +216,7 @@ def test_an_unusual_set_is_asked_about_first_and_an_absurd_one_refused(
 
 
 def test_a_start_while_a_workout_is_open_says_it_resumed(alice, alice_client: Client) -> None:
-    from repbook.services.programs import start_program
+    from repbook.services.program.programs import start_program
 
     start_program(alice, "back-workout")
     first = alice_client.post("/programs/next/start/")
@@ -276,7 +276,7 @@ def test_reopen_while_another_is_open_says_which(alice_client: Client, workout: 
 def test_the_summary_page_shows_the_numbers_records_next_workout_and_reopen(
     alice, alice_client: Client
 ) -> None:
-    from repbook.services.programs import start_next_workout, start_program
+    from repbook.services.program.programs import start_next_workout, start_program
 
     start_program(alice, "back-workout")
     first = start_next_workout(alice)
@@ -330,7 +330,7 @@ def test_pairing_a_27th_superset_works(alice, alice_client: Client) -> None:
 def test_the_edit_set_page_shows_the_weight_as_typed_and_only_the_fields_the_exercise_uses(
     alice, alice_client
 ) -> None:
-    from repbook.services.workouts import SetInput, log_set
+    from repbook.services.workout.workouts import SetInput, log_set
 
     row = log_set(alice, SetInput("dumbbell-row", Decimal("30"), reps=10))
     page = alice_client.get(f"/sets/{row.pk}/edit/").content.decode()

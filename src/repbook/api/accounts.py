@@ -11,8 +11,8 @@ from ninja.errors import HttpError
 from ninja.responses import Status
 
 from repbook.api.errors import ErrorOut, errors
-from repbook.services import account_deletion, accounts
-from repbook.services.recent_password import password_checked_recently
+from repbook.services.account import account_deletion, accounts
+from repbook.services.account.recent_password import password_checked_recently
 from repbook.storage.models import ApiToken, owned
 
 router = Router(tags=["account"])

@@ -14,7 +14,7 @@ from repbook.api.docs import LocalSwagger
 from repbook.api.nul_guard import refuse_nul_characters
 from repbook.api.throttles import THROTTLES
 from repbook.core.errors import FieldError
-from repbook.services.programs import ProgramError
+from repbook.services.program.programs import ProgramError
 
 api = NinjaAPI(
     title="Repbook API",

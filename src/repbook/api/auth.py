@@ -7,7 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from ninja.security import APIKeyCookie, HttpBearer
 
-from repbook.services.accounts import user_for_token
+from repbook.services.account.accounts import user_for_token
 
 
 class BearerToken(HttpBearer):

@@ -12,7 +12,7 @@ from repbook.api.auth import AUTH_OR_ANONYMOUS, PUBLIC
 from repbook.api.errors import errors
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.muscles import MUSCLES
-from repbook.services.exercise_catalog import (
+from repbook.services.exercise.exercise_catalog import (
     DirectoryFilters,
     directory,
     exercise_detail,

@@ -10,9 +10,9 @@ from ninja import Field, Router, Schema
 from ninja.responses import Status
 
 from repbook.api.errors import errors
-from repbook.services import programs
-from repbook.services.program_json import next_workout_json, program_detail, program_summary
-from repbook.services.program_plan import next_workout
+from repbook.services.program import programs
+from repbook.services.program.program_json import next_workout_json, program_detail, program_summary
+from repbook.services.program.program_plan import next_workout
 
 router = Router(tags=["programs"])
 

@@ -11,15 +11,16 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from repbook.api.errors import errors
-from repbook.services import body_weight, guidance, training_stats
-from repbook.services.exercise_stats import exercise_stats_by_slug
-from repbook.services.stats_json import (
+from repbook.services.exercise.exercise_stats import exercise_stats_by_slug
+from repbook.services.progress import guidance, training_stats
+from repbook.services.progress.stats_json import (
     advice_json,
     best_lifts_json,
     body_weight_json,
     exercise_stats_json,
     training_json,
 )
+from repbook.services.workout import body_weight
 from repbook.storage.models import BodyWeight
 
 router = Router(tags=["stats"])

@@ -14,7 +14,7 @@ from django.core.cache import cache
 from django.http import HttpRequest
 from ninja.throttling import BaseThrottle
 
-from repbook.services.client_address import request_client_address
+from repbook.services.system.client_address import request_client_address
 
 WINDOW_S = 60
 #: The clock the windows are counted by (tests hold it still, so no request crosses a window).

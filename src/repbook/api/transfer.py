@@ -14,9 +14,9 @@ from pydantic import Field
 
 from repbook.api.errors import errors
 from repbook.importers.common import MAX_FILE_BYTES
-from repbook.services.export import backup_text, csv_lines, export_filename
-from repbook.services.import_json import report_json
-from repbook.services.imports import ImportOptions, ImportRefused, import_file
+from repbook.services.transfer.export import backup_text, csv_lines, export_filename
+from repbook.services.transfer.import_json import report_json
+from repbook.services.transfer.imports import ImportOptions, ImportRefused, import_file
 
 router = Router(tags=["import and export"])
 

@@ -14,7 +14,7 @@ from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from repbook.api.errors import errors
-from repbook.services import workouts
+from repbook.services.workout import workouts
 from repbook.storage.models import Set, Workout
 from repbook.storage.queries import workout_with_sets, workouts_between
 

@@ -25,7 +25,7 @@ def user() -> None:
 @ready
 def user_create(name: str, admin: bool, password_stdin: bool) -> None:
     """Create the user NAME."""
-    from repbook.services.accounts import AccountError, create_user
+    from repbook.services.account.accounts import AccountError, create_user
 
     password = _read_password(password_stdin)
     try:
@@ -47,7 +47,7 @@ def user_create(name: str, admin: bool, password_stdin: bool) -> None:
 @ready
 def user_password(name: str, password_stdin: bool, temporary: bool, revoke_tokens: bool) -> None:
     """Set a new password for the user NAME (their browser sessions end)."""
-    from repbook.services.accounts import AccountError, generate_password, set_password
+    from repbook.services.account.accounts import AccountError, generate_password, set_password
 
     account = resolve_user(name)
     password = generate_password() if temporary else _read_password(password_stdin)
@@ -83,7 +83,7 @@ def user_list() -> None:
 @ready
 def user_delete(name: str, yes: bool) -> None:
     """Delete the user NAME and everything they own: workouts, sets, exercises, programs, tokens."""
-    from repbook.services.account_deletion import AccountDeletionError, delete_account, owned_data
+    from repbook.services.account.account_deletion import AccountDeletionError, delete_account, owned_data
     from repbook.storage.models import User
 
     account = User.objects.filter(username=name).first()
@@ -126,7 +126,7 @@ def token() -> None:
 @ready
 def token_create(name: str, username: str | None, days: int | None) -> None:
     """Create an API token called NAME and print it (it is shown only once)."""
-    from repbook.services.accounts import AccountError, create_token
+    from repbook.services.account.accounts import AccountError, create_token
 
     try:
         new = create_token(resolve_user(username), name, days)
@@ -159,7 +159,7 @@ def token_list(username: str | None) -> None:
 @ready
 def token_revoke(token_id: int, username: str | None) -> None:
     """Revoke the token with id TOKEN_ID (see `repbook token list`)."""
-    from repbook.services.accounts import revoke_token
+    from repbook.services.account.accounts import revoke_token
     from repbook.storage.models import ApiToken
 
     try:

@@ -21,8 +21,8 @@ def backup(path: str, force: bool) -> None:
     setup_django()
     from django.db import connections
 
-    from repbook.services.backup import BackupError, backup_sqlite, pg_dump_command
-    from repbook.services.data_dir import require_database
+    from repbook.services.system.data_dir import require_database
+    from repbook.services.transfer.backup import BackupError, backup_sqlite, pg_dump_command
 
     # No migration first (unlike other commands): a backup taken before an upgrade must hold the
     # database as it was.

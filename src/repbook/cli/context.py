@@ -34,7 +34,7 @@ def friendly_errors() -> Iterator[None]:
     from django.db import DatabaseError
 
     from repbook.catalog.files import CatalogError
-    from repbook.services.data_dir import NotReady
+    from repbook.services.system.data_dir import NotReady
 
     try:
         yield
@@ -58,8 +58,8 @@ def ready(func: F) -> F:
     @wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         setup_django()
-        from repbook.services.bootstrap import ensure_ready
-        from repbook.services.data_dir import data_location, require_database
+        from repbook.services.system.bootstrap import ensure_ready
+        from repbook.services.system.data_dir import data_location, require_database
 
         with friendly_errors():
             require_database()
@@ -81,7 +81,7 @@ def parse_date(value: str | None, option: str = "--date") -> date | None:
 
 def resolve_user(name: str | None) -> Any:
     """The user named, or the only user; on a database without users, the first local user is created."""
-    from repbook.services.bootstrap import create_first_user_if_none
+    from repbook.services.system.bootstrap import create_first_user_if_none
     from repbook.storage.models import User
 
     if name:

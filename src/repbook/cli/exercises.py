@@ -21,7 +21,7 @@ from repbook.core.muscles import MUSCLES
 @ready
 def exercises(muscle: str | None, equipment: str | None, query: str, as_json: bool) -> None:
     """List the exercise directory."""
-    from repbook.services.exercise_catalog import (
+    from repbook.services.exercise.exercise_catalog import (
         DirectoryFilters,
         directory,
         exercise_detail,
@@ -48,7 +48,7 @@ def exercises(muscle: str | None, equipment: str | None, query: str, as_json: bo
 @ready
 def exercise(slug: str, as_json: bool) -> None:
     """Show the page of one exercise (see `repbook exercises` for slugs)."""
-    from repbook.services.exercise_catalog import exercise_detail, exercise_page
+    from repbook.services.exercise.exercise_catalog import exercise_detail, exercise_page
     from repbook.storage.models import Exercise
 
     try:

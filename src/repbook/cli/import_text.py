@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from repbook.importers.formats import FORMAT_LABELS
-from repbook.services.import_matching import NameMatch
-from repbook.services.imports import ImportReport
-from repbook.services.stats_words import count_words
+from repbook.services.progress.stats_words import count_words
+from repbook.services.transfer.import_matching import NameMatch
+from repbook.services.transfer.imports import ImportReport
 
 #: Skipped lines shown in full; the rest are counted.
 SHOWN_PROBLEMS = 20

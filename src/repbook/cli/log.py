@@ -23,8 +23,8 @@ def log(text: str, username: str | None, day: str | None) -> None:
     from django.utils import timezone
 
     from repbook.core.units import format_weight
-    from repbook.services.quicklog import log_line
-    from repbook.services.workouts import LogError
+    from repbook.services.workout.quicklog import log_line
+    from repbook.services.workout.workouts import LogError
 
     when = parse_date(day)
     if when is not None and when > timezone.localdate():

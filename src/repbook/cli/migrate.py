@@ -16,8 +16,8 @@ def migrate() -> None:
     migrate once).
     """
     setup_django()
-    from repbook.services.bootstrap import ensure_ready
-    from repbook.services.data_dir import data_location, prepare_data_dir
+    from repbook.services.system.bootstrap import ensure_ready
+    from repbook.services.system.data_dir import data_location, prepare_data_dir
 
     prepare_data_dir()
     location = data_location()

@@ -14,7 +14,7 @@ USER_HELP = "The account (may be left out while there is one user)."
 
 
 def _program_error() -> type[Exception]:
-    from repbook.services.programs import ProgramError
+    from repbook.services.program.programs import ProgramError
 
     return ProgramError
 
@@ -25,8 +25,8 @@ def _program_error() -> type[Exception]:
 @ready
 def programs_(username: str | None, as_json: bool) -> None:
     """List the program library."""
-    from repbook.services.program_json import program_summary
-    from repbook.services.programs import active_program, visible_programs
+    from repbook.services.program.program_json import program_summary
+    from repbook.services.program.programs import active_program, visible_programs
     from repbook.storage.models import User
 
     user = resolve_user(username) if username or User.objects.count() == 1 else None
@@ -53,8 +53,8 @@ def program() -> None:
 @ready
 def show(slug: str, username: str | None, as_json: bool) -> None:
     """Show a program's weeks, days and exercises."""
-    from repbook.services.program_json import program_detail
-    from repbook.services.programs import program_for
+    from repbook.services.program.program_json import program_detail
+    from repbook.services.program.programs import program_for
 
     user = resolve_user(username)
     detail = _or_fail(lambda: program_detail(program_for(user, slug)))
@@ -78,7 +78,7 @@ def show(slug: str, username: str | None, as_json: bool) -> None:
 @ready
 def start(slug: str, username: str | None) -> None:
     """Follow a program from its first day."""
-    from repbook.services.programs import start_program
+    from repbook.services.program.programs import start_program
 
     user = resolve_user(username)
     active = _or_fail(lambda: start_program(user, slug))
@@ -92,7 +92,7 @@ def start(slug: str, username: str | None) -> None:
 @ready
 def stop(username: str | None) -> None:
     """Stop following a program (the log is kept)."""
-    from repbook.services.programs import stop_program
+    from repbook.services.program.programs import stop_program
 
     stop_program(resolve_user(username))
     click.echo("No program followed now.")
@@ -104,7 +104,7 @@ def stop(username: str | None) -> None:
 @ready
 def import_(file: Path, username: str | None) -> None:
     """Add a program written in the program text format (see the README)."""
-    from repbook.services.programs import save_user_program
+    from repbook.services.program.programs import save_user_program
 
     try:
         text = file.read_text(encoding="utf-8")
@@ -125,7 +125,7 @@ def import_(file: Path, username: str | None) -> None:
 @ready
 def export(slug: str, username: str | None, output: Path | None) -> None:
     """Print a program in the program text format."""
-    from repbook.services.programs import program_for
+    from repbook.services.program.programs import program_for
 
     source = _or_fail(lambda: program_for(resolve_user(username), slug)).source
     if output is None:
@@ -146,10 +146,10 @@ def next_(username: str | None, as_json: bool, start: bool) -> None:
     """The next workout of your program: each exercise, its sets, loads and why."""
     from django.utils import timezone
 
-    from repbook.services.open_workouts import was_resumed
-    from repbook.services.program_json import next_workout_json
-    from repbook.services.program_plan import next_workout
-    from repbook.services.programs import start_next_workout
+    from repbook.services.program.program_json import next_workout_json
+    from repbook.services.program.program_plan import next_workout
+    from repbook.services.program.programs import start_next_workout
+    from repbook.services.workout.open_workouts import was_resumed
 
     user = resolve_user(username)
     upcoming = next_workout(user)

@@ -36,9 +36,9 @@ def serve(host: str, port: int, workers: int, threads: int, access_log: bool, mi
     setup_django()
     from django.db import connections
 
-    from repbook.services.bootstrap import create_first_user_if_none, ensure_ready
-    from repbook.services.checks import cache_problems, configuration_problems, configuration_warnings
-    from repbook.services.data_dir import data_location, prepare_data_dir
+    from repbook.services.system.bootstrap import create_first_user_if_none, ensure_ready
+    from repbook.services.system.checks import cache_problems, configuration_problems, configuration_warnings
+    from repbook.services.system.data_dir import data_location, prepare_data_dir
 
     prepare_data_dir()
     location = data_location()

@@ -32,9 +32,10 @@ def stats(slug: str | None, weeks: int, username: str | None, as_json: bool) -> 
     if slug:
         _exercise(user, slug, as_json)
         return
-    from repbook.services import body_weight, guidance, training_stats
-    from repbook.services.accounts import settings_for
-    from repbook.services.stats_json import advice_json, best_lifts_json, training_json
+    from repbook.services.account.accounts import settings_for
+    from repbook.services.progress import guidance, training_stats
+    from repbook.services.progress.stats_json import advice_json, best_lifts_json, training_json
+    from repbook.services.workout import body_weight
 
     prefs = settings_for(user)
     log = body_weight.body_weight_log(user)
@@ -56,8 +57,8 @@ def stats(slug: str | None, weeks: int, username: str | None, as_json: bool) -> 
 
 
 def _exercise(user: Any, slug: str, as_json: bool) -> None:
-    from repbook.services.exercise_stats import exercise_stats_by_slug
-    from repbook.services.stats_json import exercise_stats_json
+    from repbook.services.exercise.exercise_stats import exercise_stats_by_slug
+    from repbook.services.progress.stats_json import exercise_stats_json
     from repbook.storage.models import Exercise
 
     try:
@@ -94,8 +95,8 @@ def bodyweight(
 ) -> None:
     """Log your body weight (`repbook bodyweight 81.5`), or list the readings with their trend."""
     from repbook.core.units import format_weight
-    from repbook.services import body_weight
-    from repbook.services.accounts import settings_for
+    from repbook.services.account.accounts import settings_for
+    from repbook.services.workout import body_weight
 
     user = resolve_user(username)
     shown = settings_for(user).unit
@@ -110,7 +111,7 @@ def bodyweight(
         return
     log = body_weight.body_weight_log(user)
     if as_json:
-        from repbook.services.stats_json import body_weight_json
+        from repbook.services.progress.stats_json import body_weight_json
 
         echo_json([body_weight_json(r) for r in log.rows])
         return

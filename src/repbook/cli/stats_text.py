@@ -6,9 +6,9 @@ import click
 
 from repbook.core.guidance import Advice
 from repbook.core.muscles import MUSCLES
-from repbook.services.exercise_stats import ExerciseStats
-from repbook.services.stats_words import UNRELIABLE, count_words, load_words, records_by_session
-from repbook.services.training_stats import BestLift, TrainingWeeks
+from repbook.services.exercise.exercise_stats import ExerciseStats
+from repbook.services.progress.stats_words import UNRELIABLE, count_words, load_words, records_by_session
+from repbook.services.progress.training_stats import BestLift, TrainingWeeks
 
 _w = load_words
 

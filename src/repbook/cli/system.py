@@ -21,14 +21,14 @@ def check(host: str) -> None:
         setup_django()
     except click.ClickException as exc:  # settings that cannot even be read
         _fail([exc.message])
-    from repbook.services.checks import (
+    from repbook.services.system.checks import (
         cache_problems,
         configuration_problems,
         configuration_warnings,
         database_problems,
         database_warnings,
     )
-    from repbook.services.data_dir import data_location
+    from repbook.services.system.data_dir import data_location
 
     problems = configuration_problems(host) + database_problems() + cache_problems()
     warnings = configuration_warnings(host)

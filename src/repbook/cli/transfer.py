@@ -27,8 +27,8 @@ def _read(path: str) -> bytes:
 def _choices(mapping: str | None) -> dict[str, str]:
     if mapping is None:
         return {}
-    from repbook.services.import_json import parse_mapping
-    from repbook.services.imports import ImportRefused
+    from repbook.services.transfer.import_json import parse_mapping
+    from repbook.services.transfer.imports import ImportRefused
 
     try:
         return parse_mapping(Path(mapping).read_text(encoding="utf-8"))
@@ -97,8 +97,8 @@ def import_(
     nothing the second time. FILE may be - for standard input.
     """
     from repbook.cli.import_text import print_report
-    from repbook.services.import_json import mapping_template, report_json
-    from repbook.services.imports import ImportOptions, ImportRefused, UnmatchedNames, import_file
+    from repbook.services.transfer.import_json import mapping_template, report_json
+    from repbook.services.transfer.imports import ImportOptions, ImportRefused, UnmatchedNames, import_file
 
     data, choices = _read(path), _choices(mapping)
     user = resolve_user(username)
@@ -126,7 +126,7 @@ def import_(
 @ready
 def export(fmt: str, output: str | None, username: str | None) -> None:
     """Export everything: json is a full backup `repbook import` restores; csv is one row per set."""
-    from repbook.services.export import backup_text, csv_lines
+    from repbook.services.transfer.export import backup_text, csv_lines
 
     user = resolve_user(username)
     chunks = [backup_text(user)] if fmt == "json" else csv_lines(user)

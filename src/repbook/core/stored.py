@@ -112,7 +112,7 @@ def _group(value: Any, path: str) -> dict[str, Any]:
 
 
 def read_target(value: Any, path: str = "target") -> dict[str, Any] | None:
-    """A workout exercise's target (see services.programs.target_json), checked; None for none."""
+    """A workout exercise's target (see services.program.programs.target_json), checked; None for none."""
     if value is None:
         return None
     data = _object(value, path)
@@ -130,7 +130,7 @@ def read_target(value: Any, path: str = "target") -> dict[str, Any] | None:
 
 
 def read_set_target(value: Any, path: str = "target") -> dict[str, Any] | None:
-    """A logged set's target (see services.workout_targets.TargetSet.as_json), checked."""
+    """A logged set's target (see services.workout.workout_targets.TargetSet.as_json), checked."""
     if value is None:
         return None
     data = _object(value, path)

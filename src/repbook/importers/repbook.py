@@ -1,4 +1,4 @@
-"""Repbook's own files: the CSV of every set and the JSON backup (see services/export.py).
+"""Repbook's own files: the CSV of every set and the JSON backup (see services/transfer/export.py).
 
 Weights are read exactly as typed; exercises by slug. The JSON backup (read in `repbook_json`)
 also carries settings, custom exercises, programs and mappings, handed on as a checked `Backup`.

@@ -1,4 +1,4 @@
-"""Repbook's JSON backup (see services/export.py), read as input like any other file.
+"""Repbook's JSON backup (see services/transfer/export.py), read as input like any other file.
 
 Each kind of row has one reader that checks its types and bounds with core's rules (the ones
 the API, the forms and the CLI use), so a bad row becomes a problem naming its path in the file

@@ -18,7 +18,7 @@ class WebConfig(AppConfig):
 
 def _password_typed(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
     """A log-in is a password just typed: token creation needs no second one for a while."""
-    from repbook.services.recent_password import mark_password_checked
+    from repbook.services.account.recent_password import mark_password_checked
 
     if request is not None and hasattr(request, "session"):
         mark_password_checked(request.session)

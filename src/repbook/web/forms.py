@@ -16,7 +16,7 @@ from repbook.core.exercise import LEVELS, MECHANICS, PATTERNS
 from repbook.core.muscles import MUSCLES
 from repbook.core.stats.volume import MAX_TARGET
 from repbook.core.text import MAX_SET_NOTES, MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES
-from repbook.services.custom_exercises import CustomExerciseInput
+from repbook.services.exercise.custom_exercises import CustomExerciseInput
 from repbook.storage.models import Exercise, User, UserSettings
 
 

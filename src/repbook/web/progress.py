@@ -8,10 +8,10 @@ from decimal import Decimal
 from django.utils.safestring import SafeString
 
 from repbook.core.units import format_weight, from_kg
-from repbook.services.body_weight import BodyWeightLog
-from repbook.services.exercise_stats import ExerciseStats
-from repbook.services.stats_words import UNRELIABLE, count_words, load_words
-from repbook.services.training_stats import TrainingWeeks
+from repbook.services.exercise.exercise_stats import ExerciseStats
+from repbook.services.progress.stats_words import UNRELIABLE, count_words, load_words
+from repbook.services.progress.training_stats import TrainingWeeks
+from repbook.services.workout.body_weight import BodyWeightLog
 from repbook.web.bodymap import body_map_svg
 from repbook.web.charts import Bar, Point, Series, bar_chart, line_chart
 

@@ -128,7 +128,7 @@ class SiteSettings(models.Model):
     #: Fingerprint of the exercise catalog last loaded, so unchanged files are not reloaded.
     catalog_version = models.CharField(max_length=64, blank=True, default="", editable=False)
     programs_version = models.CharField(max_length=64, blank=True, default="", editable=False)
-    #: Fingerprint of the code that last made the database ready (services/bootstrap.py), so a
+    #: Fingerprint of the code that last made the database ready (services/system/bootstrap.py), so a
     #: command on an up-to-date database skips migration planning and catalog hashing.
     ready_stamp = models.CharField(max_length=64, blank=True, default="", editable=False)
 

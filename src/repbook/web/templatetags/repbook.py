@@ -9,8 +9,8 @@ from django import template
 
 from repbook.core.muscles import MUSCLES
 from repbook.core.units import format_weight, plain
-from repbook.services import stats_words
-from repbook.services.workout_targets import from_json
+from repbook.services.progress import stats_words
+from repbook.services.workout.workout_targets import from_json
 
 register = template.Library()
 

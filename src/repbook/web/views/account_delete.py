@@ -12,7 +12,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from repbook.services.account_deletion import (
+from repbook.services.account.account_deletion import (
     AccountDeletionError,
     PasswordRefused,
     check_password,

@@ -12,9 +12,9 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from repbook.services import accounts
-from repbook.services.client_address import request_client_address
-from repbook.services.recent_password import mark_password_checked, password_checked_recently
+from repbook.services.account import accounts
+from repbook.services.account.recent_password import mark_password_checked, password_checked_recently
+from repbook.services.system.client_address import request_client_address
 from repbook.storage.models import ApiToken, SiteSettings, owned
 from repbook.web.forms import RegistrationForm, TokenForm, UserSettingsForm
 

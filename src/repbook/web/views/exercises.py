@@ -15,12 +15,18 @@ from repbook.core.exercise import LEVELS, PATTERNS
 from repbook.core.guidance import new_exercise_advice
 from repbook.core.muscles import MUSCLES, muscle_label
 from repbook.core.search import known_names
-from repbook.services import custom_exercises, workout_entries
-from repbook.services.accounts import settings_for
-from repbook.services.exercise_catalog import DirectoryFilters, directory, exercise_page, recent_workouts
-from repbook.services.exercise_stats import exercise_stats
-from repbook.services.guidance import pain_guidance
-from repbook.services.stats_words import records_by_session
+from repbook.services.account.accounts import settings_for
+from repbook.services.exercise import custom_exercises
+from repbook.services.exercise.exercise_catalog import (
+    DirectoryFilters,
+    directory,
+    exercise_page,
+    recent_workouts,
+)
+from repbook.services.exercise.exercise_stats import exercise_stats
+from repbook.services.progress.guidance import pain_guidance
+from repbook.services.progress.stats_words import records_by_session
+from repbook.services.workout import workout_entries
 from repbook.storage.models import Exercise, UserSettings
 from repbook.web import progress
 from repbook.web.bodymap import body_map_svg

@@ -9,9 +9,9 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from repbook.services.guidance import pain_guidance
-from repbook.services.open_workouts import open_workout_so_far
-from repbook.services.program_plan import next_workout
+from repbook.services.program.program_plan import next_workout
+from repbook.services.progress.guidance import pain_guidance
+from repbook.services.workout.open_workouts import open_workout_so_far
 
 
 @login_required

@@ -11,8 +11,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 
-from repbook.services import accounts
-from repbook.services.recent_password import mark_password_checked
+from repbook.services.account import accounts
+from repbook.services.account.recent_password import mark_password_checked
 from repbook.storage.models import User
 from repbook.web.account_forms import EmailForm, PasswordChangeForm
 

@@ -13,11 +13,11 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
-from repbook.services import programs
-from repbook.services.accounts import settings_for
-from repbook.services.open_workouts import open_workout, was_resumed
-from repbook.services.program_json import program_detail
-from repbook.services.program_plan import next_workout
+from repbook.services.account.accounts import settings_for
+from repbook.services.program import programs
+from repbook.services.program.program_json import program_detail
+from repbook.services.program.program_plan import next_workout
+from repbook.services.workout.open_workouts import open_workout, was_resumed
 from repbook.storage.models import Program
 from repbook.web.views.workouts import RESUMED
 

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
 from repbook.core.units import plain
-from repbook.services import workouts
+from repbook.services.workout import workouts
 from repbook.storage.models import Set, owned
 from repbook.web.forms import SetForm
 

@@ -14,8 +14,9 @@ from django.views.decorators.http import require_POST
 from repbook.core.muscles import MUSCLES
 from repbook.core.stats.volume import DEFAULT_TARGETS, parse_targets
 from repbook.core.units import plain
-from repbook.services import body_weight, guidance, training_stats
-from repbook.services.accounts import settings_for
+from repbook.services.account.accounts import settings_for
+from repbook.services.progress import guidance, training_stats
+from repbook.services.workout import body_weight
 from repbook.storage.models import BodyWeight
 from repbook.web import progress
 from repbook.web.forms import BodyWeightForm, MuscleTargetsForm

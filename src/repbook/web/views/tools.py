@@ -20,7 +20,7 @@ from repbook.core.plates import STANDARD_SETUPS, BarbellSetup, plates_per_side
 from repbook.core.rpe import e1rm_from_rpe, load_for, percent_of_1rm
 from repbook.core.units import from_kg, plain, to_kg
 from repbook.core.warmup import warmup_ramp
-from repbook.services.accounts import settings_for, user_barbell
+from repbook.services.account.accounts import settings_for, user_barbell
 from repbook.web.tool_forms import (
     ConvertForm,
     LoadForm,

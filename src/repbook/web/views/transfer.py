@@ -10,10 +10,10 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET
 
 from repbook.importers.formats import FORMAT_LABELS
-from repbook.services.accounts import settings_for
-from repbook.services.export import backup_text, csv_lines, export_filename
-from repbook.services.import_matching import CREATE, SKIP
-from repbook.services.imports import (
+from repbook.services.account.accounts import settings_for
+from repbook.services.transfer.export import backup_text, csv_lines, export_filename
+from repbook.services.transfer.import_matching import CREATE, SKIP
+from repbook.services.transfer.imports import (
     ImportOptions,
     ImportRefused,
     ImportReport,
@@ -21,7 +21,7 @@ from repbook.services.imports import (
     import_file,
     read_file,
 )
-from repbook.services.pending_imports import forget_upload, keep_upload, pending_upload
+from repbook.services.transfer.pending_imports import forget_upload, keep_upload, pending_upload
 from repbook.storage.models import Exercise, PendingImport
 from repbook.web.import_forms import ImportForm
 

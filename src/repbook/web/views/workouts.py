@@ -15,12 +15,12 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from repbook.core.moments import MAX_YEAR, MIN_YEAR, MomentError, check_moment
-from repbook.services import workout_entries, workouts
-from repbook.services.open_workouts import open_workout_so_far, was_resumed
-from repbook.services.quicklog import exercise_index, log_line
-from repbook.services.supersets import step_after_set
-from repbook.services.workout_page import logging_page
-from repbook.services.workout_summary import workout_summary
+from repbook.services.workout import workout_entries, workouts
+from repbook.services.workout.open_workouts import open_workout_so_far, was_resumed
+from repbook.services.workout.quicklog import exercise_index, log_line
+from repbook.services.workout.supersets import step_after_set
+from repbook.services.workout.workout_page import logging_page
+from repbook.services.workout.workout_summary import workout_summary
 from repbook.storage.models import Set, SetType, Workout, WorkoutExercise, owned
 from repbook.storage.queries import workouts_between
 from repbook.web.forms import QuickLogForm, SetForm, WorkoutForm

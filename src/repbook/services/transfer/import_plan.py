@@ -20,7 +20,7 @@ from repbook.core.program_text import MAX_REST_S
 from repbook.core.sets import MAX_DISTANCE_M, SetValueError, SetValues, check_set_values
 from repbook.core.text import MAX_WORKOUT_NOTES, TextError, check_text
 from repbook.core.units import recover_typed, to_kg
-from repbook.services.import_matching import Choice
+from repbook.services.transfer.import_matching import Choice
 
 
 @dataclass(slots=True)

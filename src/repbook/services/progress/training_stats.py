@@ -28,8 +28,8 @@ from repbook.core.stats.volume import (
     weekly_sets_by_muscle,
 )
 from repbook.core.stats.weeks import Comparison, DaySets, WeekTotals, compare_to_baseline, weekly_totals
-from repbook.services import body_weight
-from repbook.services.accounts import settings_for
+from repbook.services.account.accounts import settings_for
+from repbook.services.workout import body_weight
 from repbook.storage.models import Exercise, ExerciseMuscle, Set, UserSettings
 
 DEFAULT_WEEKS: Final = 8

@@ -24,7 +24,7 @@ from repbook.core.program_text import parse_prescription, rule_text
 from repbook.core.progression import BestSet, Context, DoneSet, Override, Plan, Session, replay
 from repbook.core.stored import StoredValueError, read_override
 from repbook.core.units import format_load, from_kg
-from repbook.services.accounts import own_steps, settings_for, user_barbell
+from repbook.services.account.accounts import own_steps, settings_for, user_barbell
 from repbook.storage.models import (
     ActiveProgram,
     Exercise,

@@ -9,8 +9,8 @@ from django.db.models import Max
 from django.utils import timezone
 
 from repbook.core.supersets import group_label
-from repbook.services.open_workouts import idle_limit, is_idle, lock_user_workouts, open_workout
-from repbook.services.workouts import LogError, exercise_for, start_workout
+from repbook.services.workout.open_workouts import idle_limit, is_idle, lock_user_workouts, open_workout
+from repbook.services.workout.workouts import LogError, exercise_for, start_workout
 from repbook.storage.models import Set, Workout, WorkoutExercise, owned
 from repbook.storage.queries import exercise_by_slug
 

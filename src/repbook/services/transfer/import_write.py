@@ -12,9 +12,9 @@ from typing import Any, Final
 from django.db import connection, models
 
 from repbook.core.muscle_guess import guess_muscles
-from repbook.services.custom_exercises import CustomExerciseError, CustomExerciseInput, create
-from repbook.services.import_matching import NameMatch
-from repbook.services.import_plan import Plan
+from repbook.services.exercise.custom_exercises import CustomExerciseError, CustomExerciseInput, create
+from repbook.services.transfer.import_matching import NameMatch
+from repbook.services.transfer.import_plan import Plan
 from repbook.storage.models import Exercise, Program, ProgramDay, Set, Workout, WorkoutExercise
 
 BATCH: Final = 2000

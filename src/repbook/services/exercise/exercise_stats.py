@@ -19,8 +19,8 @@ from repbook.core.stats.lifts import (
     rep_maxes,
     sessions,
 )
-from repbook.services import body_weight
-from repbook.services.accounts import settings_for
+from repbook.services.account.accounts import settings_for
+from repbook.services.workout import body_weight
 from repbook.storage.models import Exercise, Set, UserSettings, Workout, owned
 from repbook.storage.queries import exercise_by_slug
 

@@ -15,8 +15,8 @@ from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured
 from django.db import DatabaseError, connection
 
-from repbook.services.bootstrap import pending_migrations
-from repbook.services.data_dir import sqlite_file_missing
+from repbook.services.system.bootstrap import pending_migrations
+from repbook.services.system.data_dir import sqlite_file_missing
 
 #: A secret shorter than this is treated as a placeholder.
 MIN_SECRET_LENGTH = 32

@@ -16,11 +16,11 @@ from repbook.core.next_set import next_set as choose_next_set
 from repbook.core.plates import MAX_CALCULATOR_WEIGHT, BarbellSetup, plates_per_side
 from repbook.core.units import from_kg, plain
 from repbook.core.warmup import warmup_ramp
-from repbook.services.accounts import settings_for, user_barbell
-from repbook.services.open_workouts import close_idle, is_idle
-from repbook.services.plate_words import closest_words, plates_words, warmup_words
-from repbook.services.supersets import step_in
-from repbook.services.workout_targets import grouped, target_sets
+from repbook.services.account.accounts import settings_for, user_barbell
+from repbook.services.workout.open_workouts import close_idle, is_idle
+from repbook.services.workout.plate_words import closest_words, plates_words, warmup_words
+from repbook.services.workout.supersets import step_in
+from repbook.services.workout.workout_targets import grouped, target_sets
 from repbook.storage.models import Set, Workout, WorkoutExercise
 from repbook.storage.queries import workout_with_sets
 

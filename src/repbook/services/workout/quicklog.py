@@ -9,9 +9,9 @@ from typing import Any
 from django.utils import timezone
 
 from repbook.core.quicklog import QuickLog, QuickLogError, parse_quicklog
-from repbook.services.accounts import settings_for
-from repbook.services.exercise_names import ExerciseIndex, NamedExercise
-from repbook.services.workouts import LogError, SetInput, log_sets
+from repbook.services.account.accounts import settings_for
+from repbook.services.exercise.exercise_names import ExerciseIndex, NamedExercise
+from repbook.services.workout.workouts import LogError, SetInput, log_sets
 from repbook.storage.models import Exercise, Set
 
 #: Candidates scoring this well are real readings of the name; below, only suggestions.

@@ -18,7 +18,7 @@ from repbook.core.guidance import (
 )
 from repbook.core.muscles import MUSCLES
 from repbook.core.stats.weeks import compare_to_baseline
-from repbook.services.training_stats import TrainingWeeks, days_before
+from repbook.services.progress.training_stats import TrainingWeeks, days_before
 from repbook.storage.models import Exercise, Set
 
 #: Pain older than this no longer produces advice (two weeks off, then a few sessions back).

@@ -21,11 +21,11 @@ from repbook.core.imported import Backup, BackupExercise, BackupProgram, ParsedF
 from repbook.core.program_text import MAX_REST_S
 from repbook.core.stats.volume import parse_targets
 from repbook.core.stored import StoredValueError, number, read_increments
-from repbook.services.accounts import settings_for
-from repbook.services.custom_exercises import CustomExerciseError, create
-from repbook.services.import_matching import Choice, Matcher
-from repbook.services.import_plan import aware
-from repbook.services.programs import ProgramError, save_user_program
+from repbook.services.account.accounts import settings_for
+from repbook.services.exercise.custom_exercises import CustomExerciseError, create
+from repbook.services.program.programs import ProgramError, save_user_program
+from repbook.services.transfer.import_matching import Choice, Matcher
+from repbook.services.transfer.import_plan import aware
 from repbook.storage.models import (
     ActiveProgram,
     Exercise,

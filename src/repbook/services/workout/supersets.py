@@ -10,7 +10,7 @@ from django.db.models import Count, Q
 
 from repbook.core.next_set import WARMUP
 from repbook.core.supersets import Member, Step, step_after
-from repbook.services.workout_targets import target_sets
+from repbook.services.workout.workout_targets import target_sets
 from repbook.storage.models import Set, WorkoutExercise
 
 

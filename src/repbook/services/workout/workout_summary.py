@@ -14,12 +14,12 @@ from typing import Any
 from django.utils import timezone
 
 from repbook.core.stats.lifts import body_weight_on, lifted_load, records, rep_max_records, sessions
-from repbook.services.accounts import settings_for
-from repbook.services.body_weight import readings
-from repbook.services.exercise_stats import logged_sets_of
-from repbook.services.open_workouts import is_idle, open_workout
-from repbook.services.program_plan import NextWorkout, next_workout
-from repbook.services.stats_words import record_words
+from repbook.services.account.accounts import settings_for
+from repbook.services.exercise.exercise_stats import logged_sets_of
+from repbook.services.program.program_plan import NextWorkout, next_workout
+from repbook.services.progress.stats_words import record_words
+from repbook.services.workout.body_weight import readings
+from repbook.services.workout.open_workouts import is_idle, open_workout
 from repbook.storage.models import Set, Workout
 from repbook.storage.queries import workout_with_sets
 

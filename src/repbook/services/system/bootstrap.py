@@ -24,8 +24,8 @@ from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
 from repbook import __version__
-from repbook.services.accounts import create_user, generate_password
-from repbook.services.data_dir import NotReady
+from repbook.services.account.accounts import create_user, generate_password
+from repbook.services.system.data_dir import NotReady
 from repbook.storage.models import SiteSettings, User
 
 #: (app label, folder) of the data files ensure_ready() loads: catalog/files.py and programs/files.py.

@@ -18,12 +18,12 @@ from repbook.core.errors import FieldError
 from repbook.core.imported import ImportFileError, ParsedFile, Problem
 from repbook.importers.formats import FORMAT_NAMES
 from repbook.importers.registry import read
-from repbook.services.accounts import settings_for
-from repbook.services.body_weight import BodyWeightError, check_body_weight
-from repbook.services.import_backup import new_custom_exercises, restore_extras
-from repbook.services.import_matching import CREATE, SKIP, Choice, Matcher, NameMatch, remember
-from repbook.services.import_plan import Plan, aware, build_plan, day_range, workout_key
-from repbook.services.import_write import write_plan
+from repbook.services.account.accounts import settings_for
+from repbook.services.transfer.import_backup import new_custom_exercises, restore_extras
+from repbook.services.transfer.import_matching import CREATE, SKIP, Choice, Matcher, NameMatch, remember
+from repbook.services.transfer.import_plan import Plan, aware, build_plan, day_range, workout_key
+from repbook.services.transfer.import_write import write_plan
+from repbook.services.workout.body_weight import BodyWeightError, check_body_weight
 from repbook.storage.models import BodyWeight, Workout, owned
 
 #: Progress is reported as (stage, done, total); stages: "checking", "writing".

@@ -8,7 +8,7 @@ from typing import Any
 from repbook.core.alternatives import ExerciseFacts, computed_alternatives
 from repbook.core.exercise import VARIATION_KIND_LABELS
 from repbook.core.muscles import MUSCLES
-from repbook.services.exercise_names import ExerciseIndex, NamedExercise
+from repbook.services.exercise.exercise_names import ExerciseIndex, NamedExercise
 from repbook.storage.models import Exercise, Set, UserSettings
 from repbook.storage.queries import (
     ListedExercise,
@@ -243,7 +243,7 @@ def exercise_detail(page: ExercisePage) -> dict[str, Any]:
 def recent_workouts(user: Any, exercise: Exercise, workouts: int = 5) -> list[tuple[Any, list[Set]]]:
     """The user's last few workouts with this exercise, newest first, with its sets: two queries.
 
-    Counts, best sets, records and charts come from `services.exercise_stats`.
+    Counts, best sets, records and charts come from `services.exercise.exercise_stats`.
     """
     done = Set.objects.filter(owner=user, exercise=exercise, completed=True)
     # The newest sets, read backwards along the (owner, exercise, time) index, name the newest

@@ -12,8 +12,8 @@ from repbook.core.guidance import Advice
 from repbook.core.muscles import MUSCLES
 from repbook.core.stats.lifts import SessionStats
 from repbook.core.stats.weeks import Comparison
-from repbook.services.exercise_stats import ExerciseStats
-from repbook.services.training_stats import BestLift, TrainingWeeks
+from repbook.services.exercise.exercise_stats import ExerciseStats
+from repbook.services.progress.training_stats import BestLift, TrainingWeeks
 from repbook.storage.models import BodyWeight
 
 

@@ -8,7 +8,7 @@ from repbook.core.program import GROUP_TYPE_WORDS
 from repbook.core.program_text import group_text, rule_text
 from repbook.core.progression import PlannedGroup
 from repbook.core.progression.sessions import reps_words
-from repbook.services.program_plan import NextWorkout, PlannedExercise, day_lines
+from repbook.services.program.program_plan import NextWorkout, PlannedExercise, day_lines
 from repbook.storage.models import Program
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any, Final
 
 from repbook.core.imported import Problem
-from repbook.services.import_matching import CREATE, SKIP, Choice, NameMatch
-from repbook.services.imports import ImportRefused, ImportReport
+from repbook.services.transfer.import_matching import CREATE, SKIP, Choice, NameMatch
+from repbook.services.transfer.imports import ImportRefused, ImportReport
 
 #: At most this many skipped lines are listed; the count says how many there were.
 MAX_LISTED_PROBLEMS: Final = 200

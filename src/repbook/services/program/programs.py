@@ -15,10 +15,10 @@ from repbook.core.exercise import is_slug
 from repbook.core.program_text import ProgramSyntaxError, parse_program
 from repbook.core.units import to_kg
 from repbook.programs.store import save_program
-from repbook.services.exercise_names import ExerciseIndex, NamedExercise
-from repbook.services.open_workouts import lock_user_workouts, open_workout
-from repbook.services.program_plan import PlannedExercise, next_workout, plan_for_day
-from repbook.services.quicklog import CLOSE_MATCH, exercise_index
+from repbook.services.exercise.exercise_names import ExerciseIndex, NamedExercise
+from repbook.services.program.program_plan import PlannedExercise, next_workout, plan_for_day
+from repbook.services.workout.open_workouts import lock_user_workouts, open_workout
+from repbook.services.workout.quicklog import CLOSE_MATCH, exercise_index
 from repbook.storage.models import (
     ActiveProgram,
     Exercise,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from repbook.core.imported import ImportedExercise, ParsedFile
-from repbook.services.exercise_names import ExerciseIndex, NamedExercise
+from repbook.services.exercise.exercise_names import ExerciseIndex, NamedExercise
 from repbook.storage.models import Exercise, ExerciseMapping, owned
 
 #: A fuzzy match at least this good is proposed as the answer (and still listed for review).

@@ -27,8 +27,8 @@ from repbook.core.sets import (
 )
 from repbook.core.text import MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES, TextError, check_text
 from repbook.core.units import has_places, to_kg
-from repbook.services.open_workouts import idle_limit, lock_user_workouts, open_workout
-from repbook.services.workout_targets import target_sets
+from repbook.services.workout.open_workouts import idle_limit, lock_user_workouts, open_workout
+from repbook.services.workout.workout_targets import target_sets
 from repbook.storage.models import Exercise, Set, Workout, WorkoutExercise, owned
 from repbook.storage.queries import exercise_by_slug
 

@@ -1,0 +1,1 @@
+"""Exercises: the catalog, names, custom exercises and per-exercise stats."""

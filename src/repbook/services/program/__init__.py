@@ -1,0 +1,1 @@
+"""Programs: the active program, plans and their JSON form."""

@@ -1,0 +1,1 @@
+"""Progress: training stats, their words and JSON, and guidance."""

@@ -1,0 +1,1 @@
+"""Running Repbook: data directory, start-up, checks, client addresses."""

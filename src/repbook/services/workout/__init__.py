@@ -1,0 +1,1 @@
+"""The workout log: workouts, sets, the open workout, quick log, body weight."""
