@@ -30,5 +30,12 @@ def test_every_request_type_stays_within_its_query_budget(alice, settings) -> No
     counted = count_queries(alice)
     assert [row["name"] for row in counted] == [budget.name for budget in BUDGETS]
     for row in counted:
-        assert row["status"] in (200, 201), row
+        assert row["status"] in (200, 201, 302), row
         assert 0 < row["queries"] <= row["budget"], row
+    # The logging page's form costs the API's write plus its own few lookups (session, entry, superset).
+    by_name = {row["name"]: row["queries"] for row in counted}
+    web, api = (
+        by_name["log a set from the logging page (POST, redirect)"],
+        by_name["log a set (POST /api/v1/sets)"],
+    )
+    assert web <= api + 4, (web, api)

@@ -41,6 +41,14 @@ def test_pain_means_time_off_then_a_careful_return() -> None:
 
 def test_frequency_against_twice_a_week() -> None:
     once = frequency_advice("Chest", 1.0, 12)
-    assert once is not None and "2 days a week" in once.message and "12.0 sets a week on 1.0" in once.reason
+    assert (
+        once is not None
+        and "2 days a week" in once.message
+        and "12.0 sets a week on 1 day a week" in once.reason
+    )
+    rarely = frequency_advice("Chest", 1.3, 12)
+    assert (
+        rarely is not None and "on about 1 day a week" in rarely.reason
+    )  # days are whole, as lifters count them
     assert frequency_advice("Chest", 2.0, 12) is None
     assert frequency_advice("Neck", 1.0, 2) is None

@@ -1,4 +1,4 @@
-"""Finishing a workout on a phone (issue 17, bug 7): asked first, a summary worth keeping (numbers,
+"""Finishing a workout on a phone: asked first, a summary worth keeping (numbers,
 records, what the program does next time and why), and a way back in when finished by mistake."""
 
 from __future__ import annotations
@@ -10,28 +10,9 @@ from typing import Any
 
 import pytest
 
+from tests.e2e.targets import SMALL_TARGETS, TOUCHING
+
 pytestmark = pytest.mark.django_db(transaction=True)
-
-#: Every visible button, link-button and form control's box that is smaller than 44 × 44 CSS px.
-SMALL_TARGETS = """(root) => [...root.querySelectorAll('button, a.button, input, select, summary')]
-  .filter(e => e.offsetParent !== null)
-  .map(e => [e.textContent.trim() || e.name, e.getBoundingClientRect()])
-  .filter(([, r]) => r.width < 44 || r.height < 44)
-  .map(([name, r]) => `${name}: ${Math.round(r.width)}×${Math.round(r.height)}`)"""
-
-#: Pairs of buttons in one row of actions whose boxes are closer than 8 px.
-TOUCHING = """(root) => {
-  const boxes = [...root.querySelectorAll('.actions > .button, .actions > button, .actions > form > button')]
-    .map(e => [e.textContent.trim(), e.getBoundingClientRect()]);
-  const out = [];
-  for (const [a, ra] of boxes) for (const [b, rb] of boxes) {
-    if (a >= b) continue;
-    const dx = Math.max(ra.left - rb.right, rb.left - ra.right);
-    const dy = Math.max(ra.top - rb.bottom, rb.top - ra.bottom);
-    if (Math.max(dx, dy) < 8) out.push(`${a} / ${b}`);
-  }
-  return out;
-}"""
 
 
 def _alice() -> Any:
@@ -102,7 +83,7 @@ def test_finish_asks_then_shows_a_summary_with_records_and_next_time_and_can_reo
     assert style[0] == "none" and style[1] >= 20, "the volume is a number to read, not a label"
     records = page.get_by_test_id("summary-records").text_content()
     assert "heaviest weight 65 kg (was 60 kg)" in records
-    assert "best estimated 1RM 75.83 kg (was 70 kg)" in records
+    assert "best estimated 1RM 75 kg (was 70 kg)" in records
     assert "5-rep max 65 kg (was 60 kg)" in records
     upcoming = page.get_by_test_id("next-workout")
     assert "Next time:" in upcoming.text_content() and "Why:" in upcoming.text_content()

@@ -1,4 +1,4 @@
-"""The gym loop on a phone (issue 17): one open workout, the right prefill, a rest bar that goes
+"""The gym loop on a phone: one open workout, the right prefill, a rest bar that goes
 away, warm-ups beside the program's targets. The browser's clock is Playwright's, never a sleep."""
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ COUNT_VIBRATIONS = (
 
 
 def _start_empty_workout(page: Any) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Log").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     page.get_by_role("button", name=re.compile(r"Start a workout|Resume")).click()
     page.wait_for_url(re.compile(r"/workouts/\d+/$"))
 
@@ -148,16 +148,24 @@ def test_a_warm_up_sits_above_the_programs_targets_and_shows_its_type(logged_in_
     assert "Target: 2 × 5 @ 20 kg" in deadlift.get_by_test_id("target").text_content()
     deadlift.get_by_label("kg").fill("15")
     deadlift.get_by_label("Type").select_option("warmup")
-    deadlift.get_by_role("button", name="Log set 1").click()
+    # Warm-ups are counted apart: the form now logs the first warm-up, not "set 1".
+    assert deadlift.locator(".set-number").text_content() == "Warm-up 1"
+    deadlift.get_by_role("button", name="Log warm-up 1").click()
 
     deadlift = _entry(page, "Deadlift")
     assert deadlift.get_by_test_id("set-type").first.text_content() == "W"
     assert deadlift.get_by_test_id("set-target").first.text_content() == ""
-    assert "Target for set 2: 5 @ 20 kg" in deadlift.get_by_test_id("next-target").text_content()
+    assert "Target for set 1: 5 @ 20 kg" in deadlift.get_by_test_id("next-target").text_content()
     assert deadlift.get_by_label("kg").input_value() == "20"
     assert deadlift.get_by_label("Type").input_value() == "working"
-    deadlift.get_by_role("button", name="Log set 2").click()
-    _entry(page, "Deadlift").get_by_role("button", name="Log set 3").click()
+    deadlift.get_by_role("button", name="Log set 1", exact=True).click()
+    _entry(page, "Deadlift").get_by_role("button", name="Log set 2", exact=True).click()
+    # The table counts as the form did: W, then 1 and 2.
+    numbers = [
+        row.locator("td").first.text_content().strip()
+        for row in _entry(page, "Deadlift").get_by_test_id("set-row").all()
+    ]
+    assert numbers == ["W", "1", "2"]
     deadlift = _entry(page, "Deadlift")
     targets = deadlift.get_by_test_id("set-target").all_text_contents()
     assert targets == ["", "5 @ 20 kg", "5 @ 20 kg"]
@@ -186,7 +194,7 @@ def test_today_offers_resume_while_a_workout_is_open_and_never_opens_a_second(lo
     so_far.get_by_role("link", name="Resume workout").click()
     assert page.url == started
 
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Log").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     assert page.get_by_role("button", name="Start a workout").count() == 0
     page.screenshot(path="/tmp/gym-log-resume.png")
     page.get_by_test_id("open-workout").get_by_role("link", name="Resume workout").click()

@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 def test_log_a_back_extension_workout_on_a_phone(logged_in_page: Any) -> None:
     page = logged_in_page
     page.clock.install()
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Log").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     page.get_by_role("button", name="Start a workout").click()
     page.wait_for_url(re.compile(r"/workouts/\d+/$"))
     page.get_by_label("Exercise name").fill("back extnsion")
@@ -39,5 +39,5 @@ def test_log_a_back_extension_workout_on_a_phone(logged_in_page: Any) -> None:
     page.get_by_role("link", name="Finish workout").click()
     page.get_by_role("button", name="Finish workout").click()
     assert page.get_by_test_id("summary-volume").text_content() == "120 kg"
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Log").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     assert "3 sets · volume 120 kg" in page.get_by_test_id("volume").first.text_content()

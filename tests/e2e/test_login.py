@@ -11,9 +11,10 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def test_log_in_and_see_the_home_page(logged_in_page: Any) -> None:
     page = logged_in_page
-    assert page.get_by_role("heading", name="Hello, alice").is_visible()
+    assert page.get_by_role("heading", name="Today").is_visible()
     nav = page.get_by_role("navigation", name="Main")
-    assert nav.get_by_role("link", name="Settings").is_visible()
+    assert nav.get_by_role("link", name="Today").is_visible()
+    assert page.get_by_role("navigation", name="Account").get_by_role("link", name="Settings").is_visible()
     # The stylesheet is our own file and it applied (the phone navigation sits at the bottom).
     box = nav.bounding_box()
     assert box is not None and box["y"] > 600

@@ -1,4 +1,4 @@
-"""The plate helper follows the weight as it is typed (issue 17, bug 6), computed in the browser and
+"""The plate helper follows the weight as it is typed, computed in the browser and
 checked against core's plate and warm-up rules for a set of weights in kg and in lb."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _shown(helper: Any) -> tuple[str, str, str]:
 
 
 def _deadlift_workout(page: Any) -> Any:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Log").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     page.get_by_role("button", name="Start a workout").click()
     page.wait_for_url(re.compile(r"/workouts/\d+/$"))
     page.get_by_label("Exercise name").fill("deadlift")

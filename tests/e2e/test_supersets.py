@@ -1,4 +1,4 @@
-"""A superset on a phone (issue 17, bug 5): log A1, go straight to A2 with no rest, rest after the
+"""A superset on a phone: log A1, go straight to A2 with no rest, rest after the
 round, then A1 again."""
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ def _entry_id(page: Any, name: str) -> str:
 
 def test_a_superset_goes_a1_a2_rest_a1(logged_in_page: Any) -> None:
     page = logged_in_page
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Log").click()
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     page.get_by_role("button", name="Start a workout").click()
     page.wait_for_url(re.compile(r"/workouts/\d+/$"))
     _add(page, "dumbbell row", "Dumbbell Row")

@@ -1,4 +1,4 @@
-"""One open workout at a time (issue 17, bug 1): starting resumes it; an idle one closes by itself at
+"""One open workout at a time: starting resumes it; an idle one closes by itself at
 its last set, lazily, when someone looks for the open workout; nothing is deleted."""
 
 from __future__ import annotations

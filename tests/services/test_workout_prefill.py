@@ -1,4 +1,4 @@
-"""The next set on the logging page (issue 17, bugs 2 and 4): prefilled from the set just done, the
+"""The next set on the logging page: prefilled from the set just done, the
 program's target or last time's first working set; warm-ups never take a working set's target."""
 
 from __future__ import annotations

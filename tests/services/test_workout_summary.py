@@ -1,4 +1,4 @@
-"""The finish summary (issue 17, bug 7): records from core's record code, the next workout with its
+"""The finish summary: records from core's record code, the next workout with its
 reasons, and reopening a workout finished by mistake."""
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def test_the_summary_names_the_records_this_workout_broke(alice: User) -> None:
     assert "Bench Press" not in records, "a lighter bench press breaks nothing"
     deadlift = records["Deadlift"]
     assert "heaviest weight 105 kg (was 100 kg)" in deadlift
-    assert "best estimated 1RM 122.5 kg (was 116.67 kg)" in deadlift
+    assert "best estimated 1RM 122.5 kg (was 117.5 kg)" in deadlift
     assert "5-rep max 105 kg (was 100 kg)" in deadlift
     assert summary.set_count == 4
     assert summary.volume_kg == D(60 * 5 + 105 * 10 + 70 * 5)

@@ -22,7 +22,8 @@ def test_log_in_and_see_the_home_page(alice) -> None:
     client = Client()
     response = client.post("/login/", {"username": "alice", "password": PASSWORD}, follow=True)
     assert response.status_code == 200
-    assert b"Hello, alice" in response.content
+    assert b"<title>Today \xc2\xb7 Repbook</title>" in response.content
+    assert b'<nav class="mainnav" aria-label="Main">' in response.content
 
 
 def test_wrong_password_and_unknown_user_read_the_same(alice) -> None:

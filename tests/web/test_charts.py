@@ -289,3 +289,13 @@ def test_any_bar_chart_parses_and_is_finite(rows: list[tuple[str, float]]) -> No
     html = bar_chart([Bar(label, v, f"{label}: {v}") for label, v in rows], title="t", y_unit="sets")
     assert_finite(html)
     assert len(with_class(svg_of(parse(html)), "g", "pt")) == len(rows)
+
+
+def test_every_chart_has_a_visible_title_with_its_axes() -> None:
+    line = parse(line_chart([Series("Squat", days(3))], title="Squat e1RM", y_unit="kg"))
+    bars = parse(bar_chart([Bar("3 Nov", 14, "14 sets")], title="Sets", y_unit="sets"))
+    for root, title, axes in ((line, "Squat e1RM", "kg · by date"), (bars, "Sets", "sets · by week")):
+        caption = root.find("p")
+        assert caption is not None and caption.get("class") == "chart-title"
+        assert (caption.text or "").strip() == title
+        assert "".join(caption.itertext()).strip().endswith(axes)

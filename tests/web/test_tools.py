@@ -34,7 +34,7 @@ def section(response: HttpResponse, anchor: str) -> str:
 def test_the_page_is_public_and_in_the_navigation(client: Client) -> None:
     response = client.get("/tools/")
     assert response.status_code == 200
-    assert b'<a href="/tools/" aria-current="page">Tools</a>' in response.content
+    assert b'<a href="/tools/" class="topnav-link" aria-current="page">Tools</a>' in response.content
     assert "Calculators for the gym, in kg. Log in to use your own unit and barbell." in text(response)
     for anchor in ("e1rm", "rpe", "plates", "warmup", "convert", "score"):
         assert f'action="/tools/#{anchor}"'.encode() in response.content

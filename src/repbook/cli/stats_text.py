@@ -7,7 +7,13 @@ import click
 from repbook.core.guidance import Advice
 from repbook.core.muscles import MUSCLES
 from repbook.services.exercise.exercise_stats import ExerciseStats
-from repbook.services.progress.stats_words import UNRELIABLE, count_words, load_words, records_by_session
+from repbook.services.progress.stats_words import (
+    UNRELIABLE,
+    count_words,
+    estimate_words,
+    load_words,
+    records_by_session,
+)
 from repbook.services.progress.training_stats import BestLift, TrainingWeeks
 
 _w = load_words
@@ -37,7 +43,9 @@ def print_overview(unit: str, training: TrainingWeeks, lifts: list[BestLift], ad
         click.secho("\nBest lifts (estimated 1RM)", bold=True)
         for lift in lifts[:12]:
             done = f"{_w(lift.weight_kg, unit)} × {lift.reps}"
-            click.echo(f"  {lift.name:<28} {_w(lift.e1rm_kg, unit):>10}  from {done}  on {lift.day}")
+            click.echo(
+                f"  {lift.name:<28} {estimate_words(lift.e1rm_kg, unit):>10}  from {done}  on {lift.day}"
+            )
     if advice:
         click.secho("\nAdvice", bold=True)
         for a in advice:
@@ -61,13 +69,13 @@ def print_exercise(stats: ExerciseStats) -> None:
     if best is not None and best.e1rm is not None and best.best is not None:
         mark = "" if best.e1rm.reliable else f" ({UNRELIABLE})"
         click.echo(
-            f"  best e1RM {_w(best.e1rm.kg, unit)} ({stats.formula}) from "
+            f"  best e1RM {estimate_words(best.e1rm.kg, unit)} ({stats.formula}) from "
             f"{_w(best.best.load_kg, unit)} × {best.best.reps} on {best.day}{mark}"
         )
     click.echo(f"  {count_words(stats.total_sets, 'set')} in {count_words(len(stats.sessions), 'session')}")
     click.secho("\nLast sessions", bold=True)
     for s in stats.sessions[-8:]:
-        e1rm = _w(s.e1rm.kg, unit) + ("*" if not s.e1rm.reliable else "") if s.e1rm else "–"
+        e1rm = estimate_words(s.e1rm.kg, unit) + ("*" if not s.e1rm.reliable else "") if s.e1rm else "–"
         click.echo(
             f"  {s.day}  {s.sets} sets  {s.reps:>3} reps  volume {_w(s.tonnage_kg, unit):>10}  e1RM {e1rm}"
         )
@@ -77,5 +85,5 @@ def print_exercise(stats: ExerciseStats) -> None:
             click.echo(f"  {r.reps:>2} reps  {_w(r.load_kg, unit):>10}  on {r.day}")
     if stats.records:
         click.secho("\nRecent records", bold=True)
-        for first, words in records_by_session(stats.records, unit):
+        for first, words in records_by_session(stats.records, unit, bodyweight=stats.exercise.is_bodyweight):
             click.echo(f"  {first.day}  {'; '.join(words)}")

@@ -246,14 +246,19 @@ def _table(rows: Sequence[tuple[str, str]], with_series: bool) -> str:
     )
 
 
-def _chart(title: str, summary: str, body: str, legend: str, table: str) -> SafeString:
-    """The svg, its legend and its table in one block."""
+def _chart(
+    title: str, y_unit: str, x_axis: str, summary: str, body: str, legend: str, table: str
+) -> SafeString:
+    """A visible title naming both axes' units, then the svg, its legend and its table, in one block."""
     label = _esc(f"{title}: {summary}")
     svg = (
         f'<svg class="chart-svg" viewBox="0 0 {W} {H}" width="100%" role="img" aria-label="{label}" '
         f'xmlns="{SVG_NS}"><title>{_esc(title)}</title>{body}</svg>'
     )
-    return mark_safe(f'<div class="chart">{svg}{legend}{table}</div>')
+    axes = f'<span class="chart-axes">{_esc(y_unit)} · by {_esc(x_axis)}</span>'
+    return mark_safe(
+        f'<div class="chart"><p class="chart-title">{_esc(title)} {axes}</p>{svg}{legend}{table}</div>'
+    )
 
 
 def _clamp(value: float) -> float:
@@ -300,11 +305,16 @@ def line_chart(
     rows = sorted((p.x, i, s.name, p.tip) for i, s in enumerate(drawn) for p in s.points)
     summary = f"{len(points)} points, {min(p.y for p in points):g} to {max(p.y for p in points):g} {y_unit}"
     table = _table([(name, tip) for _, _, name, tip in rows], len(drawn) > 1)
-    return _chart(title, summary, body, _legend(legend), table)
+    return _chart(title, y_unit, "date", summary, body, _legend(legend), table)
 
 
 def bar_chart(
-    bars: Sequence[Bar], *, title: str, y_unit: str, band: tuple[float, float] | None = None
+    bars: Sequence[Bar],
+    *,
+    title: str,
+    y_unit: str,
+    band: tuple[float, float] | None = None,
+    x_axis: str = "week",
 ) -> SafeString:
     """An SVG bar chart (bars start at 0) with thinned labels and a data table; "No data yet." when empty."""
     bars = [replace(b, value=_clamp(b.value)) for b in bars if math.isfinite(b.value)]
@@ -322,4 +332,4 @@ def bar_chart(
     body += zero if ticks[0] < 0 else ""  # below zero the baseline is no longer the bottom axis
     summary = f"{len(bars)} bars, {min(b.value for b in bars):g} to {max(b.value for b in bars):g} {y_unit}"
     legend = _legend([("band", "target")] if band else [])
-    return _chart(title, summary, body, legend, _table([("", b.tip) for b in bars], False))
+    return _chart(title, y_unit, x_axis, summary, body, legend, _table([("", b.tip) for b in bars], False))

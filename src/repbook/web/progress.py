@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 
 from repbook.core.units import format_weight, from_kg
 from repbook.services.exercise.exercise_stats import ExerciseStats
-from repbook.services.progress.stats_words import UNRELIABLE, count_words, load_words
+from repbook.services.progress.stats_words import UNRELIABLE, count_words, estimate_words, load_words
 from repbook.services.progress.training_stats import TrainingWeeks
 from repbook.services.workout.body_weight import BodyWeightLog
 from repbook.web.bodymap import body_map_svg
@@ -36,7 +36,8 @@ def e1rm_chart(stats: ExerciseStats) -> SafeString:
             continue
         effort = f" @ RPE {s.best.rpe:g}" if s.best.rpe is not None else ""
         effort += f" RIR {s.best.rir}" if s.best.rir is not None else ""
-        tip = f"{_day(s.day)}: {_w(s.e1rm.kg, unit)} from {_w(s.best.load_kg, unit)} × {s.best.reps}{effort}"
+        estimate = estimate_words(s.e1rm.kg, unit)
+        tip = f"{_day(s.day)}: {estimate} from {_w(s.best.load_kg, unit)} × {s.best.reps}{effort}"
         # No link on the point: on a phone a tap should show the value, not leave the page.
         points.append(Point(s.day, _in(s.e1rm.kg, unit), tip, marked=not s.e1rm.reliable))
     series = [Series("Estimated 1RM", tuple(points))]

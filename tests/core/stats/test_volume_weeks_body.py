@@ -42,7 +42,11 @@ def test_fractional_sets_primary_one_secondary_half_or_as_chosen() -> None:
     assert rows["lower_back"].sets == (3.0, 6.0)
     assert rows["glutes"].sets == (1.5, 4.5)
     assert rows["traps"].sets == (0.0, 1.5)
-    assert rows["lower_back"].days == (1, 2) and rows["glutes"].days == (0, 1)
+    # Every day with a set counts for the muscle, as a primary or a secondary one.
+    assert (
+        rows["lower_back"].days == (1, 2) and rows["glutes"].days == (1, 2) and rows["traps"].days == (0, 1)
+    )
+    assert rows["chest"].days == (0, 0)
     assert rows["chest"].sets == (0.0, 0.0)
     custom = {m.muscle: m for m in weekly_sets_by_muscle(done, muscles, weeks, Decimal("0.25"))}
     assert custom["glutes"].sets == (0.75, 3.75)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
@@ -14,6 +15,30 @@ class Advice:
     reason: str  # why, in the user's numbers
     source: str  # where the rule comes from
     level: str = "info"  # "info" or "caution"
+
+
+@dataclass(frozen=True, slots=True)
+class AdviceGroup:
+    """The same advice for several subjects, said once: "Traps, Forearms: consider splitting ..."."""
+
+    kind: str
+    message: str
+    source: str
+    level: str
+    items: tuple[Advice, ...]
+
+    @property
+    def subjects(self) -> str:
+        names = [a.subject for a in self.items]
+        return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def group_advice(advice: Iterable[Advice]) -> list[AdviceGroup]:
+    """Advice with the same message and source joined into one group, in the order first seen."""
+    groups: dict[tuple[str, str, str, str], list[Advice]] = {}
+    for item in advice:
+        groups.setdefault((item.kind, item.message, item.source, item.level), []).append(item)
+    return [AdviceGroup(*key, tuple(items)) for key, items in groups.items()]
 
 
 #: Sources, quoted with each rule.

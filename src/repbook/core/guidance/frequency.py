@@ -14,6 +14,13 @@ def frequency_advice(muscle: str, days_per_week: float, weekly_sets: float) -> A
         "frequency",
         muscle,
         f"Consider splitting those sets over {RECOMMENDED_FREQUENCY} days a week.",
-        f"{weekly_sets:.1f} sets a week on {days_per_week:.1f} day(s) a week on average",
+        f"{weekly_sets:.1f} sets a week on {_days(days_per_week)} a week on average",
         FREQUENCY,
     )
+
+
+def _days(average: float) -> str:
+    """Days as a lifter counts them: whole ones ("about 1 day", "2 days")."""
+    whole = round(average)
+    words = f"{whole} day{'' if whole == 1 else 's'}"
+    return words if whole == average else f"about {words}"

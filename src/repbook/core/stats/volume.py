@@ -59,7 +59,9 @@ class HardSets:
 class MuscleWeeks:
     muscle: str
     sets: tuple[float, ...]  # per week, oldest first
-    days: tuple[int, ...]  # days per week the muscle was trained directly (as a primary muscle)
+    #: Days per week with at least one counted set for the muscle, as a primary or a secondary one:
+    #: a day of deadlifts trains the traps even though they are not its main muscle.
+    days: tuple[int, ...]
     target: tuple[int, int]
     #: The first week the user trained at all: averages leave out the empty weeks before they began.
     active_from: int = 0
@@ -76,7 +78,7 @@ class MuscleWeeks:
 
     @property
     def frequency(self) -> float:
-        """Average days per week trained directly, over the weeks before this one (or this one alone)."""
+        """Average days a week with a set for the muscle, in the weeks before this one (or this one)."""
         earlier = self.days[self.active_from : -1]
         return sum(earlier) / len(earlier) if earlier else float(self.days[-1] if self.days else 0)
 
@@ -88,7 +90,7 @@ def weekly_sets_by_muscle(
     secondary_weight: Decimal = DEFAULT_SECONDARY_WEIGHT,
     targets: Mapping[str, tuple[int, int]] | None = None,
 ) -> list[MuscleWeeks]:
-    """Weekly fractional hard sets and direct-training days per muscle, in MUSCLES order."""
+    """Weekly fractional hard sets and training days per muscle, in MUSCLES order."""
     index = {start: i for i, start in enumerate(weeks)}
     sets = {m: [0.0] * len(weeks) for m in MUSCLES}
     trained_days: dict[str, list[set[date]]] = {m: [set() for _ in weeks] for m in MUSCLES}
@@ -103,6 +105,8 @@ def weekly_sets_by_muscle(
             trained_days[muscle][i].add(row.day)
         for muscle in worked.secondary - worked.primary:
             sets[muscle][i] += row.sets * share
+            if share > 0:
+                trained_days[muscle][i].add(row.day)
     chosen = {**DEFAULT_TARGETS, **(targets or {})}
     active = [i for i in range(len(weeks)) if any(sets[m][i] for m in MUSCLES)]
     start = active[0] if active else 0

@@ -29,7 +29,7 @@ from repbook.storage.queries import workout_with_sets
 class NextSet:
     """The values the form is prefilled with, in the user's unit."""
 
-    number: int
+    number: int  # among the sets of its kind: warm-up 2, or working set 1 after any warm-ups
     weight: Decimal | None
     reps: int | None
     duration_s: int | None
@@ -37,6 +37,11 @@ class NextSet:
     last_time: Set | None
     target: str = ""  # what the program asks for this set, in words
     set_type: str = "working"
+
+    @property
+    def label(self) -> str:
+        """ "set 2", "warm-up 1": how the lifter counts it (warm-ups apart from the working sets)."""
+        return f"{'warm-up' if self.set_type == WARMUP else 'set'} {self.number}"
 
 
 @dataclass
@@ -48,6 +53,26 @@ class EntryView:
     plates: PlateHelp | None = None  # barbell exercises only
     paired_with_next: bool = False
     targets: list[str] = field(default_factory=list)  # every prescribed set, in words
+
+    @property
+    def warmups_done(self) -> int:
+        return sum(1 for s in self.sets if s.set_type == WARMUP)
+
+    @property
+    def working_done(self) -> int:
+        return len(self.sets) - self.warmups_done
+
+    @property
+    def numbered(self) -> list[tuple[str, Set]]:
+        """Each set with its number as a lifter counts: warm-ups unnumbered (marked W), then 1, 2, 3."""
+        out, working = [], 0
+        for row in self.sets:
+            if row.set_type == WARMUP:
+                out.append(("", row))
+            else:
+                working += 1
+                out.append((str(working), row))
+        return out
 
 
 @dataclass
@@ -110,8 +135,9 @@ def _next_set(entry: WorkoutExercise, sets: list[Set], last: list[Set], unit: st
     chosen = choose_next_set([_amounts(s, unit) for s in sets], [_amounts(s, unit) for s in last], planned)
     values = chosen.values
     target = targets[chosen.target] if chosen.target is not None else None
+    warmup = values.set_type == WARMUP
     return NextSet(
-        len(sets) + 1,
+        sum(1 for s in sets if (s.set_type == WARMUP) == warmup) + 1,
         values.weight,
         values.reps,
         values.duration_s,

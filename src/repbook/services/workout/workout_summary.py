@@ -85,5 +85,5 @@ def _records(user: Any, workout: Workout, formula: str, unit: str) -> list[tuple
         broken = [r for r in records(sessions(history, formula), history) if r.workout_id == workout.pk]
         broken += rep_max_records(history, workout.pk)
         if broken:
-            out.append((exercise.name, [record_words(r, unit) for r in broken]))
+            out.append((exercise.name, [record_words(r, unit, exercise.is_bodyweight) for r in broken]))
     return out

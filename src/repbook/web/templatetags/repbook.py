@@ -11,6 +11,7 @@ from repbook.core.muscles import MUSCLES
 from repbook.core.units import format_weight, plain
 from repbook.services.progress import stats_words
 from repbook.services.workout.workout_targets import from_json
+from repbook.web.icons import icon
 
 register = template.Library()
 
@@ -30,11 +31,18 @@ def words(slug: str) -> str:
 
 @register.filter
 def set_weight(row: Any, unit: str) -> str:
-    """A set's weight in the user's unit, as typed when typed in that unit; "" for none."""
-    if row.weight_kg is None:
-        return ""
+    """A set's weight in the user's unit, as typed when typed in that unit; "" for none.
+
+    A bodyweight exercise's weight is what was added to the body ("+10 kg") or taken off it by an
+    assisting machine or band ("assisted 22.5 kg"); none at all is body weight alone ("BW")."""
+    bodyweight = row.exercise.is_bodyweight
+    if row.weight_kg is None or (bodyweight and row.weight_kg == 0):
+        return "BW" if bodyweight else ""
+    if bodyweight and row.weight_kg < 0:
+        typed = -row.typed_weight if row.typed_weight is not None else None
+        return f"assisted {format_weight(-row.weight_kg, unit, typed, row.typed_unit)}"
     text = format_weight(row.weight_kg, unit, row.typed_weight, row.typed_unit)
-    return f"+{text}" if row.exercise.is_bodyweight and row.weight_kg > 0 else text
+    return f"+{text}" if bodyweight else text
 
 
 @register.filter
@@ -84,6 +92,12 @@ def load_in(kg: Decimal | float | None, unit: str) -> str:
     return stats_words.load_words(kg, unit) if kg is not None else ""
 
 
+@register.filter
+def estimate_in(kg: Decimal | float | None, unit: str) -> str:
+    """An estimate (e1RM) in the user's unit, to the nearest barbell step: "167.5 kg"."""
+    return stats_words.estimate_words(kg, unit) if kg is not None else ""
+
+
 @register.filter(name="plain")
 def plain_number(value: Decimal | None) -> str:
     """A decimal as typed, without trailing zeros: "22.5", "20"; "" for none."""
@@ -96,3 +110,9 @@ def duration(seconds: int | None) -> str:
         return "–"
     hours, rest = divmod(int(seconds), 3600)
     return f"{hours} h {rest // 60} min" if hours else f"{rest // 60} min"
+
+
+@register.simple_tag(name="icon")
+def icon_tag(name: str, size: int = 24) -> str:
+    """{% icon "today" %}: one of Repbook's inline line icons (see web/icons.py)."""
+    return icon(name, size)

@@ -96,7 +96,7 @@ def _progress(request: HttpRequest, exercise: Exercise, prefs: UserSettings) -> 
         "advice": advice + ([new] if new else []),
         "e1rm_chart": progress.e1rm_chart(stats) if not timed else "",
         "volume_chart": progress.hold_chart(stats) if timed else progress.volume_chart(stats),
-        "records": records_by_session(stats.records, stats.unit),
+        "records": records_by_session(stats.records, stats.unit, bodyweight=exercise.is_bodyweight),
         "recent": recent_workouts(request.user, exercise) if stats.logged else [],
     }
 

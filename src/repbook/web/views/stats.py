@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
+from repbook.core.guidance import group_advice
 from repbook.core.muscles import MUSCLES
 from repbook.core.stats.volume import DEFAULT_TARGETS, parse_targets
 from repbook.core.units import plain
@@ -53,7 +54,7 @@ def _render(request: HttpRequest, body_form: BodyWeightForm | None, status: int 
         "training": training,
         "secondary_share": plain(training.secondary_weight),
         "trained": trained,
-        "advice": guidance.guidance(user, training),
+        "advice": group_advice(guidance.guidance(user, training)),
         "lifts": lifts,
         "scores": training_stats.scores_for(prefs, lifts, log.latest_trend_kg),
         "prefs": prefs,

@@ -131,3 +131,19 @@ document.addEventListener("submit", (event) => {
     if (helper) show(helper, field.value.trim());
   });
 })();
+
+// The set being logged is counted as a lifter counts: warm-ups apart from the working sets. When the
+// type is changed before logging, the form's heading and button follow ("Set 1" ↔ "Warm-up 3").
+document.addEventListener("change", (event) => {
+  const select = event.target;
+  if (!(select instanceof HTMLSelectElement) || select.name !== "set_type") return;
+  const form = select.closest("form[data-log-set]");
+  if (!form) return;
+  const warmup = select.value === "warmup";
+  const number = Number(warmup ? form.dataset.warmupsDone : form.dataset.workingDone) + 1;
+  const label = `${warmup ? "warm-up" : "set"} ${number}`;
+  const heading = form.querySelector(".set-number");
+  const button = form.querySelector(".log-button");
+  if (heading) heading.textContent = label.charAt(0).toUpperCase() + label.slice(1);
+  if (button) button.textContent = `Log ${label}`;
+});
