@@ -69,9 +69,12 @@ def replay(
         if any(s.pain for s in session.sets):
             state = _after_pain(state, judged, ctx)
         else:
-            state = logic.advance(rule, state, judged, ctx)
-            if (first_time or back_from_pain) and state.direction > 0:
-                state = _settle_in(state, ctx, "back after pain" if back_from_pain else "first session done")
+            before, state = state, logic.advance(rule, state, judged, ctx)
+            if back_from_pain and state.direction > 0:
+                state = _settle_in(state, ctx, "back after pain")
+            elif first_time or back_from_pain:
+                after = "back after pain" if back_from_pain else "first session done"
+                state = _never_a_failure(before, state, judged, ctx, after)
     state = _by_hand(state, override, len(sessions), ctx)
     return state, next_plan(rule, state, groups, ctx)
 
@@ -93,6 +96,39 @@ def _as_shown(session: Session, shown: Plan) -> Session:
         for g, p in zip(session.groups, shown.groups, strict=False)
     )
     return replace(session, groups=groups)
+
+
+def _never_a_failure(before: State, after: State, session: Session, ctx: Context, words: str) -> State:
+    """A session Repbook itself cut short (first time, after pain) can move a rule on, never back.
+
+    The rule judges it against the sets it showed: every rep done moves the load up as usual;
+    anything short holds load, stage, failure count and training max where they were, and the
+    next session has every set again.
+    """
+    if after.direction > 0:
+        return after
+    failed = (
+        after.direction < 0
+        or after.failures > before.failures
+        or after.stage != before.stage
+        or (after.missed_amrap and not before.missed_amrap)
+    )
+    if not failed:
+        return after
+    performed = performed_load(done_main(session))
+    chosen = performed is not None and (before.load_kg is None or performed != before.shown_kg)
+    held = performed if chosen else before.load_kg
+    why = f"{words}: this time every set, still at {weight_words(after.last_kg, ctx)}"
+    return replace(
+        after,
+        load_kg=held,
+        direction=0,
+        failures=before.failures,
+        stage=before.stage,
+        missed_amrap=before.missed_amrap,
+        training_max_kg=before.training_max_kg or after.training_max_kg,
+        why=why,
+    )
 
 
 def _settle_in(state: State, ctx: Context, after: str) -> State:
