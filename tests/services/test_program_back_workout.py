@@ -103,5 +103,7 @@ def test_six_weeks_of_the_back_workout(alice: User) -> None:
     plan = _plan(alice)  # week 6: the deadlift deloads from 70 kg; the back extension gets its sets back
     assert plan["deadlift"] == (3, D("62.5"), "3 failed sessions at 70 kg: deload 10 % → 62.5 kg × 5")
     assert plan["back-extension"] == (
-        3, D(5), "back after pain: this time every set, still at body weight + 5 kg → body weight + 5 kg × 10–12"
-    )  # fmt: skip
+        3,
+        D(5),
+        "back after pain: this time every set, still at body weight + 5 kg → body weight + 5 kg × 10–12",
+    )
