@@ -7,6 +7,7 @@ comments (each table names its source there). The format of one exercise cell:
     back-squat: 5x5 @ 42.5 => 5,5,5,5,3       logged at the prescribed load
     dumbbell-row: 2x8-10 @ - => 16: 10,10     no load prescribed: the lifter picks 16 kg
     back-extension: 3x10-12 @ bw => 12,12,12  body weight; "+5" is body weight + 5 kg
+    bench-press: 1x5 @ 40, 1x5 @ 45, 1x5+ @ 52.5 => 5,5,8   groups with their own loads (5/3/1)
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from repbook.core.progression import PlannedGroup
 from repbook.core.progression.sessions import reps_words
 from repbook.core.units import plain
 from repbook.services.program.program_plan import next_workout
@@ -30,7 +32,7 @@ RUNS = Path(__file__).parent / "runs"
 class Cell:
     exercise: str
     expected: str
-    load: Decimal | None
+    loads: tuple[Decimal | None, ...]  # one per logged set
     reps: tuple[int, ...]
 
 
@@ -55,13 +57,16 @@ def read_table(name: str) -> list[Row]:
 def _cell(text: str) -> Cell:
     exercise, rest = (part.strip() for part in text.split(":", 1))
     expected, done = (part.strip() for part in rest.split("=>"))
-    shown = expected.split("@")[1].strip()
+    shown: list[Decimal | None] = []
+    for group in expected.split(","):
+        count, load = group.split("@")
+        shown += [_load(load.strip())] * int(count.split("x")[0])
     if ":" in done:
         picked, done = (part.strip() for part in done.split(":"))
-        load: Decimal | None = _load(picked)
-    else:
-        load = _load(shown)
-    return Cell(exercise, expected, load, tuple(int(r) for r in done.split(",")))
+        shown = [_load(picked)] * len(done.split(","))
+    reps = tuple(int(r) for r in done.split(","))
+    loads = tuple(shown[min(i, len(shown) - 1)] for i in range(len(reps)))
+    return Cell(exercise, expected, loads, reps)
 
 
 def _load(text: str) -> Decimal | None:
@@ -81,14 +86,20 @@ def shown(user: User) -> tuple[str, dict[str, str]]:
         working = [g for g in item.plan.groups if g.set_type == "working"]
         if not working:
             continue
+        if len({g.load_kg for g in working}) > 1:
+            out[item.exercise.slug] = ", ".join(_group(g, item.bodyweight) for g in working)
+            continue
         first = working[0]
         sets = sum(g.sets for g in working)
         amrap = any(g.amrap for g in working)
-        reps = reps_words(first.reps_min, first.reps_max, first.seconds, amrap)
-        out[item.exercise.slug] = (
-            f"{sets}x{reps.replace('–', '-')} @ {_words(first.load_kg, item.bodyweight)}"
-        )
+        reps = reps_words(first.reps_min, first.reps_max, first.seconds, amrap).replace("–", "-")
+        out[item.exercise.slug] = f"{sets}x{reps} @ {_words(first.load_kg, item.bodyweight)}"
     return upcoming.day.name, out
+
+
+def _group(group: PlannedGroup, bodyweight: bool) -> str:
+    reps = reps_words(group.reps_min, group.reps_max, group.seconds, group.amrap).replace("–", "-")
+    return f"{group.sets}x{reps} @ {_words(group.load_kg, bodyweight)}"
 
 
 def _words(kg: Decimal | None, bodyweight: bool) -> str:
@@ -105,11 +116,12 @@ def play(user: User, table: str) -> int:
     for row in rows:
         day, plan = shown(user)
         expected = {c.exercise: c.expected for c in row.cells}
-        assert (day, {k: plan.get(k) for k in expected}) == (row.day, expected), f"session {row.number}"
+        got = (day, {k: plan.get(k) for k in expected})
+        assert got == (row.day, expected), f"session {row.number}: Repbook shows {got}"
         workout = start_next_workout(user)
         for cell in row.cells:
-            for reps in cell.reps:
-                weight = cell.load or None  # body weight alone is logged without a weight
+            for load, reps in zip(cell.loads, cell.reps, strict=True):
+                weight = load or None  # body weight alone is logged without a weight
                 log_set(user, SetInput(cell.exercise, weight, reps=reps, workout=workout.pk))
         finish_workout(user, workout.pk)
     return len(rows)
