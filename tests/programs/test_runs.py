@@ -18,6 +18,7 @@ RUNS = {
     "5x5-linear": ("5x5-linear.txt", 3),
     "gzclp": ("gzclp.txt", 3),
     "531": ("531.txt", 4),
+    "back-workout": ("back-workout.txt", 2),
 }
 #: Training maxes set by hand (as `repbook program tm` does) before a run starts.
 TRAINING_MAXES = {
