@@ -8,6 +8,10 @@ comments (each table names its source there). The format of one exercise cell:
     dumbbell-row: 2x8-10 @ - => 16: 10,10     no load prescribed: the lifter picks 16 kg
     back-extension: 3x10-12 @ bw => 12,12,12  body weight; "+5" is body weight + 5 kg
     bench-press: 1x5 @ 40, 1x5 @ 45, 1x5+ @ 52.5 => 5,5,8   groups with their own loads (5/3/1)
+    back-squat: 5x5 @ 60 => w5,w3,5,5,5,5,5   "w5": a warm-up set of 5 at 20 kg, logged first
+
+Warm-ups are logged as warm-ups: the table's later prescriptions show they never count as, or
+take the place of, a working set.
 """
 
 from __future__ import annotations
@@ -26,14 +30,16 @@ from repbook.services.workout.workouts import SetInput, log_set
 from repbook.storage.models import User
 
 RUNS = Path(__file__).parent / "runs"
+WARMUP_KG = Decimal(20)
 
 
 @dataclass(frozen=True)
 class Cell:
     exercise: str
     expected: str
-    loads: tuple[Decimal | None, ...]  # one per logged set
+    loads: tuple[Decimal | None, ...]  # one per logged working set
     reps: tuple[int, ...]
+    warmups: tuple[int, ...] = ()  # reps of the warm-up sets logged before them
 
 
 @dataclass(frozen=True)
@@ -63,10 +69,12 @@ def _cell(text: str) -> Cell:
         shown += [_load(load.strip())] * int(count.split("x")[0])
     if ":" in done:
         picked, done = (part.strip() for part in done.split(":"))
-        shown = [_load(picked)] * len(done.split(","))
-    reps = tuple(int(r) for r in done.split(","))
+        shown = [_load(picked)] * len([t for t in done.split(",") if not t.strip().startswith("w")])
+    tokens = [token.strip() for token in done.split(",")]
+    warmups = tuple(int(t[1:]) for t in tokens if t.startswith("w"))
+    reps = tuple(int(t) for t in tokens if not t.startswith("w"))
     loads = tuple(shown[min(i, len(shown) - 1)] for i in range(len(reps)))
-    return Cell(exercise, expected, loads, reps)
+    return Cell(exercise, expected, loads, reps, warmups)
 
 
 def _load(text: str) -> Decimal | None:
@@ -120,6 +128,9 @@ def play(user: User, table: str) -> int:
         assert got == (row.day, expected), f"session {row.number}: Repbook shows {got}"
         workout = start_next_workout(user)
         for cell in row.cells:
+            for reps in cell.warmups:
+                warmup = SetInput(cell.exercise, WARMUP_KG, reps=reps, set_type="warmup", workout=workout.pk)
+                log_set(user, warmup)
             for load, reps in zip(cell.loads, cell.reps, strict=True):
                 weight = load or None  # body weight alone is logged without a weight
                 log_set(user, SetInput(cell.exercise, weight, reps=reps, workout=workout.pk))

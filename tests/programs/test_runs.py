@@ -19,6 +19,9 @@ RUNS = {
     "gzclp": ("gzclp.txt", 3),
     "531": ("531.txt", 4),
     "back-workout": ("back-workout.txt", 2),
+    "beginner-full-body": ("beginner-full-body.txt", 3),
+    "bodyweight": ("bodyweight.txt", 3),
+    "push-pull-legs": ("push-pull-legs.txt", 6),
 }
 #: Training maxes set by hand (as `repbook program tm` does) before a run starts.
 TRAINING_MAXES = {
