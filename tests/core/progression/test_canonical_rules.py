@@ -100,3 +100,9 @@ def test_the_first_load_added_to_a_bodyweight_exercise_comes_from_the_exercise()
     plan = walk.did(sets(None, 12, 12, 12))
     assert loads(plan)[0] == D(5) and "5 kg to start as the exercise's page suggests" in plan.reason
     assert loads(walk.did(sets("5", 12, 12, 12)))[0] == D("6.25")  # then the usual step
+
+
+def test_the_readme_example_is_what_repbook_says() -> None:
+    walk = Walk(line("Cable row: 3x10-12 @ 10kg; double"), context("machine", step="2.5", base="0"))
+    plan = walk.did(sets("10", 12, 12, 12))
+    assert plan.reason == "last time 3 × 12 at 10 kg, the top of 10–12 on every set → 12.5 kg × 10"
