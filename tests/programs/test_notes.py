@@ -17,11 +17,11 @@ def _text(name: str) -> str:
 
 def test_gzclp_notes_say_what_the_rule_does() -> None:
     text = _text("gzclp.txt")
-    assert gzclp.START_SHARE == {1: Decimal("0.85"), 2: Decimal("0.65")}
+    assert {1: Decimal("0.85"), 2: Decimal("0.65")} == gzclp.START_SHARE
     assert "T1 starts at about 85 % of your 5-rep max" in text
     assert "test a new 5-rep max in the next session and restart at 5x3 with 85 % of it" in text
     assert "T2 starts at about 65 % of your 5-rep max" in text
-    assert gzclp.T2_RESET_MIN == Decimal("7.5")  # and twice a +5 kg increment: 10 kg
+    assert Decimal("7.5") == gzclp.T2_RESET_MIN  # and twice a +5 kg increment: 10 kg
     assert "last 3x10 weight plus 7.5 kg on presses, 10 kg on squats and deadlifts" in text
 
 
