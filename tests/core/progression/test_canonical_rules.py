@@ -106,3 +106,25 @@ def test_the_readme_example_is_what_repbook_says() -> None:
     walk = Walk(line("Cable row: 3x10-12 @ 10kg; double"), context("machine", step="2.5", base="0"))
     plan = walk.did(sets("10", 12, 12, 12))
     assert plan.reason == "last time 3 × 12 at 10 kg, the top of 10–12 on every set → 12.5 kg × 10"
+
+
+def test_a_short_session_back_after_pain_is_not_a_failure_either() -> None:
+    walk = Walk(line("Squat: 5x5 @ 50kg; linear +2.5kg"), context())
+    walk.did(sets("50", 5, 5, 5, 5, 3))  # one failure at 50 kg
+    walk.did(sets("50", 5, 5, 5, 5, 5, pain=True))
+    light = walk.plan()
+    assert (light.groups[0].sets, loads(light)[0]) == (4, D(40))  # 20 % lighter, a set fewer
+    walk.did(sets("40", 5, 5, 5, 3))
+    state, plan = walk.state_and_plan()
+    assert (state.failures, state.direction, loads(plan)[0]) == (1, 0, D(40))
+    assert plan.reason.startswith("back after pain: this time every set, still at 40 kg")
+
+
+def test_gzclp_t2_at_its_last_stage_does_not_reset_on_a_short_session_after_pain() -> None:
+    walk = Walk(line("Bench: 3x10 @ 50kg; gzclp t2"), context())
+    walk.did(sets("50", 10, 10, 8))
+    walk.did(sets("50", 8, 8, 6))
+    walk.did(sets("50", 6, 6, 6, pain=True))
+    walk.did(sets("40", 6, 4))
+    state, plan = walk.state_and_plan()
+    assert (state.stage, plan.groups[0].sets, plan.groups[0].reps_min) == (2, 3, 6)
