@@ -1,4 +1,4 @@
-"""`repbook programs`, `repbook program show|start|import|export`, `repbook next`."""
+"""`repbook programs`, `repbook program show|start|tm|import|export`, `repbook next`."""
 
 from __future__ import annotations
 
@@ -53,9 +53,25 @@ def test_next_start_then_quick_log_counts_for_the_program(alice: Any) -> None:
     assert again.exit_code == 0 and "Resumed your open workout" in again.output
     assert Workout.objects.count() == 1
     data = json.loads(run("next", "--json").output)
-    assert data["exercises"][0]["reason"].startswith(
-        "first session done: this time every set, still at 60 kg"
-    )
+    assert data["exercises"][0]["reason"] == "last time 2 × 5 at 60 kg, every rep → 65 kg × 5"
+
+
+def test_a_training_max_set_from_the_command_line_loads_the_first_531_session(alice: Any) -> None:
+    run("program", "start", "531")
+    before = json.loads(run("next", "--json").output)["exercises"][0]
+    assert before["exercise"] == "overhead-press" and before["sets"][3]["load"] is None
+    for lift, load in (("overhead-press", "40"), ("deadlift", "122.5"), ("bench-press", "70")):
+        done = run("program", "tm", "531", lift, load)
+        assert done.exit_code == 0, done.output
+        assert f"Training max of {lift}: {load} kg" in done.output
+    press = json.loads(run("next", "--json").output)["exercises"][0]
+    assert [g["load"] for g in press["sets"]][3:] == ["25 kg", "30 kg", "35 kg"]
+    assert "training max 40 kg, set by hand" in press["reason"]
+    refused = run("program", "tm", "531", "dip", "50")
+    assert refused.exit_code == 1 and "'dip' has no training max in 5/3/1" in refused.output
+    assert "you do not follow 'gzclp'" in run("program", "tm", "gzclp", "deadlift", "100").output
+    assert "is not a number" in run("program", "tm", "531", "deadlift", "heavy").output
+    assert "above 0 and at most 1000" in run("program", "tm", "531", "deadlift", "0").output
 
 
 def test_import_and_export_a_program(alice: Any, tmp_path: Path) -> None:

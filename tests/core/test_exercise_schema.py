@@ -26,6 +26,7 @@ def test_model_page_parses_with_every_section(page: dict[str, Any]) -> None:
     assert spec.recommendation.sets == (2, 3)
     assert spec.recommendation.reps == (10, 12)
     assert spec.recommendation.per_week == (1, 2)
+    assert spec.recommendation.first_added_kg == 5  # "start with 5 to 10 kg", as its page says
     assert {v.kind for v in spec.variations} >= {
         "equipment",
         "arm_position",
@@ -50,6 +51,9 @@ def test_model_page_parses_with_every_section(page: dict[str, Any]) -> None:
         (lambda p: p.update(colour="red"), "colour"),
         (lambda p: p["recommendations"].update(reps=[12, 10]), "recommendations.reps"),
         (lambda p: p["recommendations"].pop("reps"), "recommendations.reps"),
+        (lambda p: p["recommendations"].update(first_added_kg=0), "recommendations.first_added_kg"),
+        (lambda p: p["recommendations"].update(first_added_kg="5"), "recommendations.first_added_kg"),
+        (lambda p: p["recommendations"].update(first_added_kg=80), "recommendations.first_added_kg"),
         (lambda p: p["variations"][0].update(kind="vibes"), "variations[0].kind"),
         (lambda p: p["faq"].clear(), "faq"),
         (

@@ -25,11 +25,13 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PROGRAM = "back-workout"
 
 #: Last week's session, the program's first: two sets of each exercise (weight in kg, reps).
+#: The first session's two sets of each: short of the top (the deadlift a rep short of its five), so
+#: every load holds and today brings every set at the same weights.
 LAST_WEEK = [
-    ("deadlift", Decimal(60), 5),
+    ("deadlift", Decimal(60), 4),
     ("pull-up", Decimal(0), 7),
-    ("dumbbell-row", Decimal(20), 10),
-    ("back-extension", Decimal(0), 12),
+    ("dumbbell-row", Decimal(20), 9),
+    ("back-extension", Decimal(0), 11),
     ("reverse-dumbbell-fly", Decimal(6), 13),
 ]
 
@@ -292,8 +294,8 @@ def test_the_whole_back_workout(lifter_page: Any, viewport: Viewport) -> None:
     expect(records.get_by_role("heading", level=3)).to_have_text(
         ["Deadlift", "Pull-Up", "Dumbbell Row", "Back Extension", "Reverse Dumbbell Fly"]
     )
-    expect(records).to_contain_text("most volume in a session, 900 kg (was 600 kg)")
-    expect(records).to_contain_text("most volume in a session, 600 kg (was 400 kg)")
+    expect(records).to_contain_text("most volume in a session, 900 kg (was 480 kg)")
+    expect(records).to_contain_text("most volume in a session, 600 kg (was 360 kg)")
     expect(records).to_contain_text("15 reps at 6 kg (was 13)")
 
     # Next time: what the program asks after this session, and why.

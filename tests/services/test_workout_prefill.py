@@ -107,3 +107,13 @@ def test_program_warm_ups_come_first_prefilled_as_warm_ups(alice: User) -> None:
     _log(alice, entry, "40", 5, "warmup")
     next_set = _view(alice, entry.workout_id).next_set
     assert (next_set.weight, next_set.reps, next_set.set_type) == (D(100), 5, "working")
+
+
+def test_a_program_with_its_own_warm_ups_gets_no_second_warm_up_ramp(alice: User) -> None:
+    own = _program_workout(alice, "deadlift", _group(1, 5, "40", "warmup"), _group(3, 5, "100"))
+    _log(alice, own, "40", 5, "warmup")
+    plates = _view(alice, own.workout_id).plates
+    assert plates is not None and plates.weight == D(100) and plates.warmup == ""
+    plain = _program_workout(alice, "back-squat", _group(3, 5, "100"))
+    plates = logging_page(alice, plain.workout_id).entries[-1].plates
+    assert plates is not None and plates.warmup != ""

@@ -1,4 +1,4 @@
-"""`repbook programs`, `repbook program show|start|stop|import|export`, and `repbook next`."""
+"""`repbook programs`, `repbook program show|start|stop|tm|import|export`, and `repbook next`."""
 
 from __future__ import annotations
 
@@ -85,6 +85,31 @@ def start(slug: str, username: str | None) -> None:
     click.echo(
         f"{user.username} now follows {active.program.name}. See the first workout with `repbook next`."
     )
+
+
+@program.command("tm")
+@click.argument("slug")
+@click.argument("exercise")
+@click.argument("load")
+@click.option("--unit", type=click.Choice(["kg", "lb"]), help="The unit of LOAD (default: your setting).")
+@click.option("--user", "username", help=USER_HELP)
+@ready
+def training_max(slug: str, exercise: str, load: str, unit: str | None, username: str | None) -> None:
+    """Set the training max of a 5/3/1 lift, e.g. `repbook program tm 531 back-squat 100`."""
+    from decimal import Decimal, InvalidOperation
+
+    from repbook.core.units import format_weight
+    from repbook.services.account.accounts import settings_for
+    from repbook.services.program.programs import set_training_max
+
+    try:
+        value = Decimal(load)
+    except InvalidOperation:
+        raise click.BadParameter(f"{load!r} is not a number", param_hint="LOAD") from None
+    user = resolve_user(username)
+    shown = unit or settings_for(user).unit
+    kg = _or_fail(lambda: set_training_max(user, slug, exercise, value, shown))
+    click.echo(f"Training max of {exercise}: {format_weight(kg, shown)}, from its next session on.")
 
 
 @program.command("stop")

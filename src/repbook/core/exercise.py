@@ -88,6 +88,8 @@ class Recommendation:
     per_week: tuple[int, int]
     progression: str
     note: str
+    #: For a bodyweight exercise: the first load to add once body weight alone is too easy (kg).
+    first_added_kg: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +219,8 @@ def _recommendation(data: object, measure: str) -> Recommendation:
     where = "recommendations"
     if not isinstance(data, Mapping):
         raise ExerciseSpecError(where, "missing: a table with sets, reps (or seconds/meters), per_week")
-    _no_unknown(data, {"sets", "reps", "seconds", "meters", "per_week", "progression", "note"}, where)
+    allowed = {"sets", "reps", "seconds", "meters", "per_week", "progression", "note", "first_added_kg"}
+    _no_unknown(data, allowed, where)
     needed = {"reps": "reps", "time": "seconds", "distance": "meters"}[measure]
     ranges = {key: _range(data, key, where) if key in data else None for key in ("reps", "seconds", "meters")}
     if ranges[needed] is None:
@@ -230,7 +233,19 @@ def _recommendation(data: object, measure: str) -> Recommendation:
         per_week=_range(data, "per_week", where, upper=7),
         progression=_choice(data, "progression", PROGRESSIONS, where=where),
         note=_text(data, "note", 20, where),
+        first_added_kg=_first_added(data, where),
     )
+
+
+def _first_added(data: Mapping[str, Any], where: str) -> float | None:
+    value = data.get("first_added_kg")
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 < value <= 50:
+        raise ExerciseSpecError(
+            f"{where}.first_added_kg", "must be a number of kilograms above 0, at most 50"
+        )
+    return float(value)
 
 
 def _path(where: str, key: str) -> str:

@@ -45,6 +45,10 @@ class Loading:
         """The loadable weight nearest `kg` (halves round up), never below the base; in kg."""
         return self._snap(kg, ROUND_HALF_UP)
 
+    def at_most(self, kg: Decimal) -> Decimal:
+        """The heaviest loadable weight not heavier than `kg` (or the base); in kg."""
+        return self._snap(kg, ROUND_FLOOR)
+
     def above(self, kg: Decimal) -> Decimal:
         """The lightest loadable weight strictly heavier than `kg`; in kg."""
         snapped = self._snap(kg, ROUND_CEILING)

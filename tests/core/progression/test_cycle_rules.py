@@ -20,9 +20,13 @@ def test_gzclp_t1_moves_through_the_stages_and_restarts() -> None:
     assert "short of 5 × 3: next stage, 6 × 2 at the same 85 kg" in plan.reason
     assert _scheme(walk.did(sets("85", 2, 2, 2, 2, 2, 4))) == [(6, 2, True, D(90))]
     assert _scheme(walk.did(sets("90", 2, 2, 2, 1, 1, 1))) == [(10, 1, True, D(90))]
-    plan = walk.did(sets("90", *[1] * 9))  # nine singles of ten
-    assert _scheme(plan) == [(5, 3, True, D("77.5"))]  # 85 % of 90 = 76.5 → the next lower step up
-    assert "start again at 5 × 3 with 85 %" in plan.reason
+    plan = walk.did(sets("90", *[1] * 9))  # nine singles of ten: the next session tests a 5-rep max
+    assert _scheme(plan) == [(1, 5, False, None)]
+    assert "test a new 5-rep max" in plan.reason and "5 × 3 at 85 % of it" in plan.reason
+    plan = walk.did(sets("95", 5))
+    assert _scheme(plan) == [(5, 3, True, D("80"))]  # 85 % of 95 = 80.75 → 80
+    assert "new 5-rep max 95 kg: 5 × 3 again at 85 % of it" in plan.reason
+    assert _scheme(walk.did(sets("80", 3, 3, 3, 3, 5))) == [(5, 3, True, D(85))]
 
 
 def test_gzclp_t2_stages() -> None:
@@ -30,7 +34,16 @@ def test_gzclp_t2_stages() -> None:
     assert _scheme(walk.did(sets("50", 10, 10, 10))) == [(3, 10, False, D("52.5"))]
     assert _scheme(walk.did(sets("52.5", 10, 9, 8))) == [(3, 8, False, D("52.5"))]
     assert _scheme(walk.did(sets("52.5", 8, 7, 7))) == [(3, 6, False, D("52.5"))]
-    assert _scheme(walk.did(sets("52.5", 6, 5, 5))) == [(3, 10, False, D(45))]
+    plan = walk.did(sets("52.5", 6, 5, 5))  # back to 3 × 10 at the last 3 × 10 load + 7.5 kg
+    assert _scheme(plan) == [(3, 10, False, D(60))]
+    assert "back to 3 × 10 at your last 3 × 10 weight, 52.5 kg, + 7.5 kg" in plan.reason
+
+
+def test_gzclp_t2_reset_on_a_lower_body_lift_adds_10_kg() -> None:
+    walk = Walk(line("Squat: 3x6 @ 60kg; gzclp t2 +5kg"), context())
+    walk.did(sets("60", 10, 9, 9))
+    walk.did(sets("60", 8, 8, 6))
+    assert _scheme(walk.did(sets("60", 6, 6, 4))) == [(3, 10, False, D(70))]
 
 
 def test_gzclp_t3_adds_load_when_the_last_set_reaches_25() -> None:

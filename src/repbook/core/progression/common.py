@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from repbook.core.progression.model import State
+from repbook.core.progression.model import Context, State
 
 
 def exact_base(state: State, performed: Decimal) -> Decimal:
@@ -17,6 +17,17 @@ def exact_base(state: State, performed: Decimal) -> Decimal:
     if state.load_kg is not None and state.shown_kg is not None and performed == state.shown_kg:
         return state.load_kg
     return performed
+
+
+def deloaded(performed: Decimal, share: Decimal, ctx: Context) -> Decimal:
+    """A deload from the weight actually lifted (never a hidden exact load), rounded to what loads.
+
+    Working from the lifted weight means three deloads from 40 kg all land on 35 kg; the answer
+    is always lighter than what was lifted (when anything lighter loads at all).
+    """
+    if performed <= 0:
+        return Decimal(0)
+    return min(ctx.loading.nearest(performed * share), ctx.loading.below(performed))
 
 
 def moved(

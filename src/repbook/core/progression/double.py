@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from repbook.core.program import Rule, SetGroup
-from repbook.core.progression.common import exact_base, moved
+from repbook.core.progression.common import deloaded, exact_base, moved
 from repbook.core.progression.loads import weight_plan, working_groups
 from repbook.core.progression.model import Context, Plan, Session, State
 from repbook.core.progression.sessions import (
@@ -20,6 +20,7 @@ from repbook.core.progression.sessions import (
     reps_done,
     weight_words,
 )
+from repbook.core.units import format_weight
 
 #: Two sessions in a row below the range mean the load is too heavy: take this much off.
 TOO_HEAVY_CUT = Decimal("0.9")
@@ -35,14 +36,18 @@ def advance(rule: Rule, state: State, session: Session, ctx: Context) -> State:
     said = f"last time {reps_done(done)} {at_weight(performed, ctx)}"
     if pairs and all(s is not None and (s.reps or 0) >= high for _, s in pairs):
         why = f"{said}, the top of {low}–{high} on every set"
+        step = ctx.increment_kg
         if ctx.bodyweight and not performed:
             why += ": time to add weight (hold a plate or wear a belt)"
-        return moved(state, performed, base + ctx.increment_kg, +1, why, failures=0)
+            if ctx.first_added_kg:
+                step = ctx.first_added_kg
+                why += f", {format_weight(step, ctx.unit)} to start as the exercise's page suggests"
+        return moved(state, performed, base + step, +1, why, failures=0)
     if done and all((s.reps or 0) < low for s in done):
         failures = state.failures + 1
         if failures >= 2:
             why = f"{said}: below {low} reps two sessions running, so 10 % lighter"
-            return moved(state, performed, base * TOO_HEAVY_CUT, -1, why, failures=0)
+            return moved(state, performed, deloaded(performed, TOO_HEAVY_CUT, ctx), -1, why, failures=0)
         stay = weight_words(performed, ctx)
         why = f"{said}, below {low}–{high}: stay at {stay}; if it happens again, 10 % lighter"
         return moved(state, performed, base, 0, why, failures=failures)

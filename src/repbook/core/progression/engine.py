@@ -16,7 +16,7 @@ from repbook.core.guidance.pain import PAIN_CAUTION
 from repbook.core.program import Rule, RuleName, SetGroup
 from repbook.core.progression import double, effort, gzclp, linear, loads, wave
 from repbook.core.progression.model import Context, Override, Plan, Session, State
-from repbook.core.progression.sessions import done_main, performed_load, weight_words
+from repbook.core.progression.sessions import done_main, main_pairs, performed_load, weight_words
 from repbook.core.units import format_weight, to_kg
 
 #: After pain, come back this much lighter and with one set fewer.
@@ -69,9 +69,12 @@ def replay(
         if any(s.pain for s in session.sets):
             state = _after_pain(state, judged, ctx)
         else:
-            state = logic.advance(rule, state, judged, ctx)
-            if (first_time or back_from_pain) and state.direction > 0:
-                state = _settle_in(state, ctx, "back after pain" if back_from_pain else "first session done")
+            before, state = state, logic.advance(rule, state, judged, ctx)
+            if first_time or back_from_pain:
+                words = "back after pain" if back_from_pain else "first session done"
+                state = _never_a_failure(before, state, judged, ctx, words)
+            if back_from_pain and state.direction > 0:
+                state = _settle_in(state, ctx, "back after pain")
     state = _by_hand(state, override, len(sessions), ctx)
     return state, next_plan(rule, state, groups, ctx)
 
@@ -93,6 +96,52 @@ def _as_shown(session: Session, shown: Plan) -> Session:
         for g, p in zip(session.groups, shown.groups, strict=False)
     )
     return replace(session, groups=groups)
+
+
+def _never_a_failure(before: State, after: State, session: Session, ctx: Context, words: str) -> State:
+    """A session Repbook itself cut short (first time, after pain) can move a rule on, never back.
+
+    The rule judges it against the sets it showed: with every target met, whatever the rule does
+    stands (the load goes up as usual); short of one, the load holds and nothing a failure would
+    set off happens — no failure counted, no deload, no new stage, no training max cut — and the
+    next session simply has every set again.
+    """
+    if _every_target_met(session) or (after.direction > 0 and not _set_back(before, after)):
+        return after
+    performed = performed_load(done_main(session))
+    chosen = performed is not None and (before.load_kg is None or performed != before.shown_kg)
+    held = performed if chosen else before.load_kg
+    why = f"{words}: this time every set, still at {weight_words(after.last_kg, ctx)}"
+    return replace(
+        after,
+        load_kg=held,
+        direction=0,
+        failures=before.failures,
+        stage=before.stage,
+        missed_amrap=before.missed_amrap,
+        training_max_kg=before.training_max_kg or after.training_max_kg,
+        why=why,
+    )
+
+
+def _every_target_met(session: Session) -> bool:
+    """Every working set shown was done with at least its reps (or seconds)."""
+    pairs = main_pairs(session)
+    return bool(pairs) and all(
+        s is not None and ((s.seconds or 0) >= t.seconds if t.seconds else (s.reps or 0) >= (t.reps_min or 0))
+        for t, s in pairs
+    )
+
+
+def _set_back(before: State, after: State) -> bool:
+    """Did the rule react to the session as to a failure?"""
+    return (
+        after.direction < 0
+        or after.failures > before.failures
+        or after.stage != before.stage
+        or (after.missed_amrap and not before.missed_amrap)
+        or (after.training_max_kg or 0) < (before.training_max_kg or 0)
+    )
 
 
 def _settle_in(state: State, ctx: Context, after: str) -> State:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from repbook.core.program import Rule, SetGroup
-from repbook.core.progression.common import exact_base, moved, plural, sessions_word
+from repbook.core.progression.common import deloaded, exact_base, moved, plural, sessions_word
 from repbook.core.progression.loads import weight_plan
 from repbook.core.progression.model import Context, Plan, Session, State
 from repbook.core.progression.sessions import (
@@ -64,7 +64,7 @@ def failed(rule: Rule, state: State, session: Session, ctx: Context) -> State:
     failures = state.failures + 1 if same_weight else 1
     weight = weight_words(performed, ctx)
     if failures >= rule.deload_after:
-        load = exact_base(state, performed) * (100 - rule.deload_percent) / 100
+        load = deloaded(performed, Decimal(100 - rule.deload_percent) / 100, ctx)
         why = f"{plural(failures, 'failed session')} at {weight}: deload {rule.deload_percent} %"
         return moved(state, performed, load, -1, why, failures=0)
     left = rule.deload_after - failures

@@ -38,15 +38,17 @@ def light_load(e1rm_kg: Decimal, reps: int) -> Decimal:
 
 
 def starting_state(groups: tuple[SetGroup, ...], ctx: Context) -> State:
-    """Where a weight rule starts: the program's weight, a light load from history, the bar, or unset."""
+    """Where a weight rule starts: the program's weight (or a heavier light load from history), a light
+    load from history, the empty bar, or unset (the user picks)."""
     given = given_load(groups)
-    if given is not None:
-        return State(load_kg=given, why="the program's starting weight")
     main = working_groups(groups)
     reps = (main[0].reps_min or 5) if main else 5
-    if ctx.best is not None and not ctx.bodyweight:
+    from_history = light_load(ctx.best.e1rm_kg, reps) if ctx.best and not ctx.bodyweight else None
+    if given is not None and (from_history is None or from_history <= given):
+        return State(load_kg=given, why="the program's starting weight")
+    if ctx.best is not None and from_history is not None:
         best = ctx.best
-        load = light_load(best.e1rm_kg, reps)
+        load = from_history
         when = f" on {best.on.isoformat()}" if best.on else ""
         why = (
             f"your best recent set, {format_weight(best.weight_kg, ctx.unit)} × {best.reps}{when}, "

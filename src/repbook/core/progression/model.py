@@ -53,6 +53,8 @@ class Context:
     bodyweight: bool = False
     best: BestSet | None = None
     new_exercise: bool = False
+    #: Bodyweight exercises: the first load to add past the top of the range (None: the increment).
+    first_added_kg: Decimal | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +79,7 @@ class State:
     direction: int = 0  # +1 the rule raised the load from last_kg, -1 lowered it, 0 held it
     failures: int = 0
     stage: int = 0
+    stage_one_kg: Decimal | None = None  # GZCLP T2: the load of the last session at its first stage
     training_max_kg: Decimal | None = None
     e1rm_kg: Decimal | None = None
     missed_amrap: bool = False

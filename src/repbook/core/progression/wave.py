@@ -1,7 +1,8 @@
 """5/3/1: loads are percentages of a training max (90 % of the 1RM) that rises once per cycle.
 
 At the end of each cycle (the program's last week) the training max goes up by the increment,
-unless a "+" set fell short of its reps during the cycle: then it goes down 10 %.
+unless a "+" set fell short of its reps during the cycle: then it goes down 10 %. A training max
+worked out from a 1RM is rounded down to a loadable weight, as Wendler's book does.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ def start(rule: Rule, groups: tuple[SetGroup, ...], ctx: Context) -> State:
         return State(
             why="no training max yet: do the first session with weights you choose, or set it by hand"
         )
-    tm = ctx.loading.nearest(ctx.best.e1rm_kg * TM_SHARE)
+    tm = ctx.loading.at_most(ctx.best.e1rm_kg * TM_SHARE)
     best = ctx.best
     why = (
         f"training max {format_weight(tm, ctx.unit)}: 90 % of your estimated 1RM "
@@ -42,7 +43,7 @@ def advance(rule: Rule, state: State, session: Session, ctx: Context) -> State:
         estimate = _from_session(session)
         if estimate is None:
             return replace(state, sessions=state.sessions + 1)
-        tm = ctx.loading.nearest(estimate)
+        tm = ctx.loading.at_most(estimate)
         why = f"training max {format_weight(tm, unit)}: 90 % of the 1RM your sets estimate"
         return replace(state, training_max_kg=tm, why=why, sessions=state.sessions + 1)
     missed = state.missed_amrap or any(
@@ -54,7 +55,7 @@ def advance(rule: Rule, state: State, session: Session, ctx: Context) -> State:
             " (a + set fell short this cycle)" if missed else ""
         )
         return replace(state, training_max_kg=tm, missed_amrap=missed, why=why, **common)  # type: ignore[arg-type]
-    new = tm * MISSED_CUT if missed else tm + ctx.increment_kg
+    new = ctx.loading.at_most(tm * MISSED_CUT) if missed else tm + ctx.increment_kg
     change = f"training max {format_weight(tm, unit)} → {format_weight(new, unit)}"
     if missed:
         why = f"cycle done, but a + set fell short of its reps: {change} (−10 %)"

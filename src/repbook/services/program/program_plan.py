@@ -91,6 +91,17 @@ def next_workout(user: Any) -> NextWorkout | None:
     return _Planner(user, active).next()
 
 
+def rule_slot(user: Any, active: ActiveProgram, slug: str, rule: str) -> tuple[Exercise, str, int] | None:
+    """Exercise `slug` under `rule` on any day of the active program: (exercise, slot, sessions done)."""
+    planner = _Planner(user, active)
+    for row, line in (pair for day in planner.days for pair in planner.lines[day.pk]):
+        exercise = planner._choose(row)
+        if line.rule.name == rule and exercise.slug == slug:
+            key = slot_key(line)
+            return exercise, key, len(planner._sessions(exercise, key))
+    return None
+
+
 def plan_for_day(user: Any, active: ActiveProgram, day: ProgramDay) -> list[PlannedExercise]:
     """The plan for a chosen day of the active program (the user may train out of order)."""
     return _Planner(user, active).plan_day(day)
@@ -226,6 +237,7 @@ class _Planner:
             bodyweight=bodyweight,
             best=None if bodyweight else best,
             new_exercise=new,
+            first_added_kg=first_added_kg(exercise) if bodyweight else None,
         )
 
 
@@ -241,6 +253,15 @@ def loading_for(exercise: Exercise, prefs: UserSettings) -> Loading:
     own_step = own_steps(prefs).get(kind)
     step = from_kg(own_step, unit, places=3) if own_step else default_step(kind, unit)
     return Loading(kind, unit, step)
+
+
+def first_added_kg(exercise: Exercise) -> Decimal | None:
+    """The first load to add to a bodyweight exercise, as its catalog page gives it (kg), if it does."""
+    recommendation = (exercise.content or {}).get("recommendation")
+    value = recommendation.get("first_added_kg") if isinstance(recommendation, dict) else None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
+        return None
+    return Decimal(str(value))
 
 
 def override_from_json(stored: Any) -> Override | None:

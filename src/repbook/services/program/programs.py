@@ -16,7 +16,7 @@ from repbook.core.program_text import ProgramSyntaxError, parse_program
 from repbook.core.units import to_kg
 from repbook.programs.store import save_program
 from repbook.services.exercise.exercise_names import ExerciseIndex, NamedExercise
-from repbook.services.program.program_plan import PlannedExercise, next_workout, plan_for_day
+from repbook.services.program.program_plan import PlannedExercise, next_workout, plan_for_day, rule_slot
 from repbook.services.workout.open_workouts import lock_user_workouts, open_workout
 from repbook.services.workout.quicklog import CLOSE_MATCH, exercise_index
 from repbook.storage.models import (
@@ -220,6 +220,33 @@ def set_by_hand(
         defaults={"override": data},
     )
     return state
+
+
+@transaction.atomic
+def set_training_max(user: Any, program_slug: str, slug: str, value: Decimal, unit: str = "kg") -> Decimal:
+    """Set the 5/3/1 training max of exercise `slug` in the active program `program_slug`; in kg.
+
+    Unlike `set_by_hand` it reaches any day of the program, so every main lift can be set up front
+    (without a training max or history the first session has no loads).
+    """
+    if not Decimal(0) < value <= Decimal(1000):
+        raise ProgramError("the training max must be above 0 and at most 1000", field="training_max")
+    active = active_program(user)
+    if active is None or active.program.slug != program_slug:
+        raise ProgramError(f"you do not follow {program_slug!r}: start it first", field="program")
+    found = rule_slot(user, active, slug, "531")
+    if found is None:
+        raise ProgramError(f"{slug!r} has no training max in {active.program.name}", field="exercise")
+    exercise, slot, sessions = found
+    kg = to_kg(value, unit)
+    ProgressionState.objects.update_or_create(
+        owner=user,
+        program=active.program,
+        exercise=exercise,
+        slot=slot,
+        defaults={"override": {"after": sessions, "training_max_kg": str(kg)}},
+    )
+    return kg
 
 
 def clear_by_hand(user: Any, slug: str) -> None:

@@ -170,13 +170,15 @@ class PlateHelp:
 
 
 def _plate_help(entry: WorkoutExercise, weight: Decimal | None, setup: BarbellSetup) -> PlateHelp | None:
+    """Plates for the prefilled weight, and a warm-up ramp unless the program writes its own warm-ups."""
     if "barbell" not in {e.slug for e in entry.exercise.equipment.all()}:
         return None
     if weight is None or not 0 < weight <= MAX_CALCULATOR_WEIGHT:
         return PlateHelp(setup, None)
     load = plates_per_side(weight, setup.bar, setup.plates)
-    ramp = warmup_ramp(weight, setup.bar, setup.step)
-    return PlateHelp(setup, weight, plates_words(load), closest_words(load, setup.unit), warmup_words(ramp))
+    own_warmups = any(t.set_type == WARMUP for t in target_sets(entry.target))
+    ramp = "" if own_warmups else warmup_words(warmup_ramp(weight, setup.bar, setup.step))
+    return PlateHelp(setup, weight, plates_words(load), closest_words(load, setup.unit), ramp)
 
 
 def logging_page(user: Any, workout_id: int) -> LoggingPage:
