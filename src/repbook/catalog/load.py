@@ -12,6 +12,7 @@ from repbook.catalog.files import CATALOG_DIR, read_catalog
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.exercise import ExerciseSpec
 from repbook.core.muscles import MUSCLES
+from repbook.core.pose.svg import position_pictures
 from repbook.core.search import fold
 from repbook.storage.models import Equipment, Exercise, ExerciseMuscle, Muscle, SiteSettings
 
@@ -98,3 +99,6 @@ def _fill(row: Exercise, spec: ExerciseSpec) -> None:
         "recommendation": asdict(spec.recommendation),
         "faq": [asdict(f) for f in spec.faq],
     }
+    if spec.poses is not None:
+        # Drawn once per catalog load, not per page view: the pictures only change with the files.
+        row.content["positions"] = position_pictures(spec.name, spec.slug, spec.poses)

@@ -1,0 +1,174 @@
+"""The figure: segment lengths, joints and their anatomical ranges, and kinematics.
+
+The figure faces right (+x) and is seen from its near side; y points up and the floor is y = 0.
+Units are roughly centimetres of a 175 cm person. Directions are degrees measured clockwise
+from straight up: 0 is up, 90 is forward (+x), 180 is down, -90 is backward.
+
+Joint angles are anatomical, so limits read like a physiotherapy table:
+`torso` is the trunk's lean (0 upright, 90 lying face down with the head forward, -90 lying on
+the back with the head behind); `neck` tilts the head forward; `shoulder` and `hip` are flexion
+(arm or thigh swung forward, 180 is arms overhead); `elbow` and `knee` are flexion (0 straight);
+`ankle` is plantar flexion (toes pointed; negative is the shin leaning over the foot).
+Each limb joint has a `far_` twin for the limb on the other side, which copies the near one
+unless set.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Final
+
+Point = tuple[float, float]
+
+TORSO: Final = 50.0
+NECK: Final = 4.0
+HEAD_R: Final = 10.5
+UPPER_ARM: Final = 29.0
+FOREARM: Final = 28.0
+THIGH: Final = 43.0
+SHIN: Final = 42.0
+FOOT: Final = 17.0
+HEEL: Final = 4.0
+
+#: Half the drawn thickness of each part: what touches a surface is the outline, not the bone.
+RADIUS: Final[dict[str, float]] = {
+    "torso": 7.0, "upper_arm": 4.0, "forearm": 3.5, "thigh": 5.5, "shin": 4.0, "foot": 3.0,
+    "head": HEAD_R,
+}  # fmt: skip
+
+LIMB_JOINTS: Final = ("shoulder", "elbow", "hip", "knee", "ankle")
+JOINTS: Final = ("torso", "neck", *LIMB_JOINTS, *(f"far_{j}" for j in LIMB_JOINTS))
+
+#: Anatomical ranges in degrees (low, high); the torso is a direction and may point anywhere.
+LIMITS: Final[dict[str, tuple[float, float]]] = {
+    "torso": (-180.0, 180.0),
+    "neck": (-45.0, 50.0),
+    "shoulder": (-60.0, 185.0),
+    "elbow": (0.0, 150.0),
+    "hip": (-35.0, 145.0),
+    "knee": (0.0, 155.0),
+    "ankle": (-40.0, 60.0),
+}
+
+
+def limit_of(joint: str) -> tuple[float, float]:
+    """The allowed range of a joint, far limbs sharing the near limb's."""
+    return LIMITS[joint.removeprefix("far_")]
+
+
+def direction(angle: float) -> Point:
+    """Unit vector for a direction in degrees clockwise from up."""
+    rad = math.radians(angle)
+    return (math.sin(rad), math.cos(rad))
+
+
+def heading(vector: Point) -> float:
+    """The direction (degrees clockwise from up) of a vector."""
+    return math.degrees(math.atan2(vector[0], vector[1]))
+
+
+def step(origin: Point, angle: float, length: float) -> Point:
+    dx, dy = direction(angle)
+    return (origin[0] + dx * length, origin[1] + dy * length)
+
+
+def wrap(angle: float, low: float = -90.0) -> float:
+    """`angle` moved by whole turns into [low, low + 360)."""
+    return (angle - low) % 360.0 + low
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """Every point of a posed figure, in one coordinate frame."""
+
+    points: dict[str, Point]
+
+    def moved(self, dx: float, dy: float) -> Figure:
+        return Figure({k: (x + dx, y + dy) for k, (x, y) in self.points.items()})
+
+
+#: Segments as (name, from point, to point, radius key), drawn far side first.
+SEGMENTS: Final = (
+    ("far_thigh", "hip", "far_knee", "thigh"),
+    ("far_shin", "far_knee", "far_ankle", "shin"),
+    ("far_foot", "far_heel", "far_toe", "foot"),
+    ("far_upper_arm", "shoulder", "far_elbow", "upper_arm"),
+    ("far_forearm", "far_elbow", "far_hand", "forearm"),
+    ("thigh", "hip", "knee", "thigh"),
+    ("shin", "knee", "ankle", "shin"),
+    ("foot", "heel", "toe", "foot"),
+    ("torso", "hip", "shoulder", "torso"),
+    ("upper_arm", "shoulder", "elbow", "upper_arm"),
+    ("forearm", "elbow", "hand", "forearm"),
+)
+
+
+def arm_points(shoulder: Point, trunk: float, flexion: float, elbow: float) -> tuple[Point, Point]:
+    upper = trunk + 180.0 - flexion
+    joint = step(shoulder, upper, UPPER_ARM)
+    return joint, step(joint, upper - elbow, FOREARM)
+
+
+def leg_points(hip: Point, trunk: float, flexion: float, knee: float, ankle: float) -> dict[str, Point]:
+    thigh = trunk + 180.0 - flexion
+    knee_at = step(hip, thigh, THIGH)
+    shin = thigh + knee
+    ankle_at = step(knee_at, shin, SHIN)
+    foot = shin - 90.0 + ankle
+    return {
+        "knee": knee_at,
+        "ankle": ankle_at,
+        "heel": step(ankle_at, foot, -HEEL),
+        "toe": step(ankle_at, foot, FOOT),
+    }
+
+
+def pose_figure(angles: Mapping[str, float], hip: Point = (0.0, 0.0)) -> Figure:
+    """Forward kinematics: every point of the figure from its joint angles, the hip at `hip`."""
+    trunk = angles["torso"]
+    shoulder = step(hip, trunk, TORSO)
+    points: dict[str, Point] = {
+        "hip": hip,
+        "shoulder": shoulder,
+        "head": step(shoulder, trunk + angles["neck"], NECK + HEAD_R),
+    }
+    for side in ("", "far_"):
+        elbow, hand = arm_points(shoulder, trunk, angles[f"{side}shoulder"], angles[f"{side}elbow"])
+        points[f"{side}elbow"] = elbow
+        points[f"{side}hand"] = hand
+        leg = leg_points(hip, trunk, angles[f"{side}hip"], angles[f"{side}knee"], angles[f"{side}ankle"])
+        points.update({f"{side}{k}": v for k, v in leg.items()})
+    return Figure(points)
+
+
+def two_link(root: Point, target: Point, first: float, second: float, bend: int) -> tuple[float, float]:
+    """Directions of two links from `root` reaching `target` (straight at it when too far).
+
+    `bend` +1 puts the middle joint clockwise of the line to the target (an elbow bending
+    forward), -1 anticlockwise (a knee). Returns (first direction, second direction).
+    """
+    dx, dy = target[0] - root[0], target[1] - root[1]
+    dist = math.hypot(dx, dy)
+    aim = heading((dx, dy)) if dist > 1e-9 else 180.0
+    if dist >= first + second or dist < 1e-9:
+        return aim, aim
+    cos_a = (first * first + dist * dist - second * second) / (2 * first * dist)
+    offset = math.degrees(math.acos(max(-1.0, min(1.0, cos_a))))
+    upper = aim + bend * offset
+    middle = step(root, upper, first)
+    lower = heading((target[0] - middle[0], target[1] - middle[1]))
+    return upper, lower
+
+
+def reach_arm(trunk: float, shoulder: Point, target: Point) -> tuple[float, float]:
+    """Shoulder flexion and elbow flexion that put the hand on `target`."""
+    upper, lower = two_link(shoulder, target, UPPER_ARM, FOREARM, bend=1)
+    return wrap(trunk + 180.0 - upper), wrap(upper - lower)
+
+
+def reach_leg(trunk: float, hip: Point, target: Point) -> tuple[float, float]:
+    """Hip flexion and knee flexion that put the ankle on `target`."""
+    upper, lower = two_link(hip, target, THIGH, SHIN, bend=-1)
+    return wrap(trunk + 180.0 - upper), wrap(lower - upper)

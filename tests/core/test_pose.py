@@ -1,0 +1,128 @@
+"""The pose model: kinematics, reaching, the format's errors and the checks that catch a wrong picture."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from repbook.core.pose.body import FOREARM, THIGH, TORSO, UPPER_ARM, pose_figure, reach_arm
+from repbook.core.pose.check import pair_problems, problems
+from repbook.core.pose.scene import solve, solve_pair
+from repbook.core.pose.spec import PoseSpecError, parse_poses
+from repbook.core.pose.svg import FRAME_H, position_pictures
+
+STANDING = {j: 0.0 for j in ("torso", "neck", "shoulder", "elbow", "hip", "knee", "ankle")}
+STANDING |= {f"far_{j}": 0.0 for j in ("shoulder", "elbow", "hip", "knee", "ankle")}
+
+
+def test_standing_figure_stacks_its_segments_straight_up() -> None:
+    points = pose_figure(STANDING).points
+    assert points["shoulder"] == pytest.approx((0.0, TORSO))
+    assert points["knee"] == pytest.approx((0.0, -THIGH))
+    assert points["hand"] == pytest.approx((0.0, TORSO - UPPER_ARM - FOREARM))
+    assert points["toe"][0] > points["ankle"][0]  # the feet point the way the figure faces
+
+
+def test_flexing_the_hip_swings_the_thigh_forward() -> None:
+    points = pose_figure(STANDING | {"hip": 90.0}).points
+    assert points["knee"] == pytest.approx((THIGH, 0.0))
+
+
+def test_an_arm_reaches_any_point_within_its_length_with_the_elbow_bending_forward() -> None:
+    shoulder = (0.0, 100.0)
+    for target in ((20.0, 60.0), (40.0, 100.0), (-10.0, 60.0), (30.0, 140.0)):
+        flexion, elbow = reach_arm(0.0, shoulder, target)
+        hand = pose_figure(STANDING | {"shoulder": flexion, "elbow": elbow}, (0.0, 100.0 - TORSO)).points[
+            "hand"
+        ]
+        assert math.dist(hand, target) < 1e-6
+        assert 0.0 <= elbow <= 150.0
+
+
+def _pair(start: str, end: str, kit: str = "") -> dict[str, object]:
+    import tomllib
+
+    return tomllib.loads(f"[poses]\n{kit}\nstart = {{ {start} }}\nend = {{ {end} }}\n")["poses"]
+
+
+def test_a_valid_deadlift_has_no_problems_and_draws_two_accessible_pictures() -> None:
+    pair = parse_poses(
+        _pair(
+            'base = "deadlift", hands = "bar"',
+            'base = "standing", shoulder = 0, elbow = 0',
+            'kit = [{ kind = "barbell", name = "bar", start = "ankle", dx = 8, dy = 19.5, end = "hands" }]',
+        )
+    )
+    assert pair_problems(solve_pair(pair)) == []
+    pictures = position_pictures("Deadlift", "deadlift", pair)
+    assert pictures["moves"] is True
+    svg = str(pictures["start"]["svg"])  # type: ignore[index]
+    assert '<title id="pose-deadlift-start-t">Deadlift: start position</title>' in svg
+    assert "<script" not in svg and "href" not in svg
+    assert f" 260 {FRAME_H:.0f}" in svg
+
+
+def test_a_bar_out_of_reach_is_reported() -> None:
+    pair = parse_poses(
+        _pair(
+            'base = "standing", hands = "bar"',
+            'base = "standing"',
+            'kit = [{ kind = "barbell", name = "bar", at = [60, 22.5] }]',
+        )
+    )
+    assert any("hand misses its target" in p for p in problems(solve(pair.start, pair.kit, "start")))
+
+
+def test_a_joint_past_its_range_and_a_floating_foot_are_reported() -> None:
+    pair = parse_poses(
+        _pair('base = "standing", knee = -30', 'base = "standing", anchor = "hip", at = [0, 120]')
+    )
+    start, end = solve_pair(pair)
+    assert any(p.startswith("knee at -30°") for p in problems(start))
+    assert any("heel should rest on the floor" in p for p in problems(end))
+
+
+def test_a_leg_through_a_bench_is_reported() -> None:
+    pair = parse_poses(
+        _pair(
+            'base = "standing"', 'base = "standing"', 'kit = [{ kind = "bench", at = [0, 45], length = 60 }]'
+        )
+    )
+    assert any("passes through the kit" in p for p in problems(solve(pair.start, pair.kit, "start")))
+
+
+def test_a_figure_too_big_for_the_frame_is_reported() -> None:
+    pair = parse_poses(_pair('base = "standing", anchor = "hip", at = [0, 260]', 'base = "standing"'))
+    assert "the figures do not fit in the frame" in pair_problems(solve_pair(pair))
+
+
+@pytest.mark.parametrize(
+    ("start", "kit", "field"),
+    [
+        ('base = "flying"', "", "poses.start.base"),
+        ('base = "standing", wingspan = 3', "", "poses.start.wingspan"),
+        ('base = "standing", hip = "a lot"', "", "poses.start.hip"),
+        ('base = "standing", hands = "bar"', "", "poses.start.hands"),
+        ('base = "standing"', 'kit = [{ kind = "trampoline", at = [0, 0] }]', "poses.kit[0].kind"),
+        ('base = "standing"', 'kit = [{ kind = "bench" }]', "poses.kit[0].at"),
+        ('base = "standing"', 'kit = [{ kind = "bench", at = "elbow", dx = "x" }]', "poses.kit[0].at.dx"),
+        ('base = "standing", rests = ["wings"]', "", "poses.start.rests"),
+    ],
+)
+def test_format_errors_name_the_field(start: str, kit: str, field: str) -> None:
+    with pytest.raises(PoseSpecError) as caught:
+        parse_poses(_pair(start, 'base = "standing"', kit))
+    assert caught.value.field == field
+
+
+def test_reaching_for_kit_that_moves_with_the_hands_is_an_error() -> None:
+    pair = parse_poses(
+        _pair(
+            'base = "standing", hands = "bar"',
+            'base = "standing"',
+            'kit = [{ kind = "barbell", name = "bar", at = "hands" }]',
+        )
+    )
+    with pytest.raises(PoseSpecError, match="moves with the body"):
+        solve_pair(pair)
