@@ -49,7 +49,7 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
     "elbow": (0.0, 150.0),
     "hip": (-35.0, 145.0),
     "knee": (0.0, 155.0),
-    "ankle": (-40.0, 60.0),
+    "ankle": (-50.0, 75.0),
 }
 
 

@@ -16,9 +16,9 @@ REACH = 2.0
 
 _CONTACT_POINTS = {
     "feet": ("heel", "toe", "far_heel", "far_toe"), "foot": ("heel", "toe"),
-    "far_foot": ("far_heel", "far_toe"),
-    "toe": ("toe", "far_toe"), "far_toe": ("far_toe",), "hands": ("hand", "far_hand"), "hand": ("hand",),
-    "far_hand": ("far_hand",), "forearm": ("elbow", "hand"), "knee": ("knee", "far_knee"),
+    "far_foot": ("far_heel", "far_toe"), "toe": ("toe", "far_toe"), "near_toe": ("toe",),
+    "far_toe": ("far_toe",), "hands": ("hand", "far_hand"), "hand": ("hand",), "far_hand": ("far_hand",),
+    "forearm": ("elbow", "hand"), "knee": ("knee", "far_knee"), "near_knee": ("knee",),
     "far_knee": ("far_knee",), "hip": ("hip",), "back": ("hip", "shoulder"), "front": ("hip", "shoulder"),
     "head": ("head",), "shin": ("knee", "ankle"), "heel": ("heel", "far_heel"),
 }  # fmt: skip

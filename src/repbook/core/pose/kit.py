@@ -92,7 +92,7 @@ def bench(item: Item) -> Kit:
 def incline_bench(item: Item) -> Kit:
     """A seat and a back pad rising behind it at `angle` degrees; `at` is where they meet, on top."""
     back_end = step(item.at, -90.0 + item.angle, item.length or 95.0)
-    seat_end = step(item.at, 90.0, 42.0)
+    seat_end = step(item.at, 90.0, 32.0)
     kit = Kit()
     _pad(kit, back_end, item.at)
     _pad(kit, item.at, seat_end)
@@ -116,8 +116,10 @@ def pad(item: Item) -> Kit:
 
 def roller(item: Item) -> Kit:
     r = item.size or 6.0
-    kit = Kit(shapes=[Shape("circle", (item.at,), radius=r, fill=True, width=1.5)])
-    kit.solids.append(tuple(step(item.at, a, r - 1.0) for a in range(0, 360, 45)))
+    # A roller is foam that hooks a limb, so it counts as a surface and never as a solid.
+    kit = Kit(
+        shapes=[Shape("circle", (item.at,), radius=r, fill=True, width=1.5)], surfaces=[(item.at, item.at)]
+    )
     if item.to is not None:
         kit.shapes.insert(0, Shape("line", (item.at, item.to), width=3.0))
     return kit
@@ -162,6 +164,10 @@ def kettlebell(item: Item) -> Kit:
         [Shape("line", handle, width=2.5), Shape("circle", (centre,), radius=r, fill=True, width=1.5)],
         grips=[item.at],
     )
+
+
+def plate(item: Item) -> Kit:
+    return Kit(_disc(item.at, item.size or 16.0, 3.0), grips=[item.at])
 
 
 def ball(item: Item) -> Kit:
@@ -243,7 +249,7 @@ def hyper_bench(item: Item) -> Kit:
     roll = step(step(item.at, ang, 9.0), ang - 90.0, 9.0)
     kit.shapes.append(Shape("circle", (roll,), radius=5.0, fill=True, width=1.5))
     kit.surfaces.append((roll, roll))
-    mid = step(step(item.at, ang, item.length or 70.0), ang + 90.0, 5.5)
+    mid = step(step(item.at, ang, item.length or 62.0), ang + 90.0, 5.5)
     _pad(kit, step(mid, ang, -16.0), step(mid, ang, 12.0), 9.0)
     under = step(mid, ang + 90.0, 9.0)
     foot = step(step(sole, ang + 90.0, 8.0), ang + 180.0, 4.0)
@@ -307,7 +313,8 @@ def smith(item: Item) -> Kit:
 
 KINDS: Final[dict[str, Callable[[Item], Kit]]] = {
     "bench": bench, "incline_bench": incline_bench, "pad": pad, "roller": roller, "box": box,
-    "mat": mat, "barbell": barbell, "dumbbell": dumbbell, "kettlebell": kettlebell, "ball": ball,
+    "mat": mat, "barbell": barbell, "dumbbell": dumbbell, "kettlebell": kettlebell, "plate": plate,
+    "ball": ball,
     "wheel": wheel, "bar": fixed_bar, "cable": cable, "band": band, "landmine": landmine,
     "hyper_bench": hyper_bench, "rower": rower, "sled": sled, "wall": wall, "frame": frame,
     "smith": smith,

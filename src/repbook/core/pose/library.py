@@ -58,9 +58,9 @@ BASES: Final[dict[str, Base]] = {
         note="front knee over the foot, back knee just above the floor",
     ),
     "split_stance": Base(
-        {**_UPRIGHT, "hip": 28.0, "knee": 8.0, "far_hip": -22.0, "far_knee": 10.0, "far_ankle": 38.0},
+        {**_UPRIGHT, "hip": 28.0, "knee": 8.0, "far_hip": -22.0, "far_knee": 10.0, "far_ankle": 0.0},
         rests=("foot", "far_toe"),
-        targets={"far_foot": ("floor", -40.0, 9.0)},
+        targets={"far_foot": ("floor", -40.0, 15.0)},
         note="standing tall, one foot forward and one back",
     ),
     "seated": Base(
@@ -96,9 +96,11 @@ BASES: Final[dict[str, Base]] = {
         note="lying on a flat bench, feet on the floor",
     ),
     "prone": Base(
-        {**_UPRIGHT, "torso": 90.0, "shoulder": 0.0, "elbow": 0.0, "ankle": 80.0, "neck": -10.0},
+        {**_UPRIGHT, "torso": 90.0, "shoulder": 0.0, "elbow": 0.0, "ankle": 75.0, "neck": -10.0},
         rests=("front",),
         flat_feet=False,
+        anchor="hip",
+        at=(0.0, 7.0),
         note="lying face down",
     ),
     "plank": Base(
@@ -118,12 +120,12 @@ BASES: Final[dict[str, Base]] = {
     "quadruped": Base(
         {
             **_UPRIGHT,
-            "torso": 90.0,
-            "shoulder": 90.0,
+            "torso": 76.0,
+            "shoulder": 76.0,
             "elbow": 0.0,
-            "hip": 90.0,
+            "hip": 76.0,
             "knee": 90.0,
-            "ankle": 50.0,
+            "ankle": 75.0,
             "neck": -10.0,
         },
         rests=("knee", "hands"),
@@ -132,9 +134,10 @@ BASES: Final[dict[str, Base]] = {
         note="on hands and knees",
     ),
     "kneeling": Base(
-        {**_UPRIGHT, "knee": 90.0, "ankle": 50.0},
-        rests=("knee",),
+        {**_UPRIGHT, "knee": 90.0, "ankle": 75.0},
+        rests=("knee", "toe"),
         flat_feet=False,
+        level=("knee", "toe"),
         note="kneeling upright",
     ),
     "hanging": Base(
@@ -145,14 +148,14 @@ BASES: Final[dict[str, Base]] = {
         note="hanging from a bar at arm's length",
     ),
     "hyper_top": Base(
-        {**_UPRIGHT, "torso": 45.0, "shoulder": 150.0, "elbow": 130.0, "ankle": 0.0},
+        {**_UPRIGHT, "torso": 45.0, "shoulder": 25.0, "elbow": 135.0, "ankle": 0.0},
         rests=("feet",),
         anchor="ankle",
         flat_feet=False,
         note="on a 45° back extension bench, body in one line",
     ),
     "hyper_bottom": Base(
-        {**_UPRIGHT, "torso": 160.0, "hip": 115.0, "shoulder": 150.0, "elbow": 130.0, "ankle": 0.0},
+        {**_UPRIGHT, "torso": 160.0, "hip": 115.0, "shoulder": 25.0, "elbow": 135.0, "ankle": 0.0},
         rests=("feet",),
         anchor="ankle",
         flat_feet=False,

@@ -69,6 +69,9 @@ def _angles(spec: PoseSpec) -> tuple[dict[str, float], set[str]]:
             angles[f"far_{joint}"] = angles[joint]
             if joint == "ankle" and "ankle" in flat:
                 flat.add("far_ankle")
+    for joint in spec.flat:
+        angles[joint] = 0.0
+        flat.add(joint)
     return angles, flat
 
 
@@ -177,7 +180,10 @@ def solve(spec: PoseSpec, kit: tuple[ItemSpec, ...], phase: str) -> Scene:
     figure = pose_figure(angles)
     moving = {p for t in spec.targets for limb in _TARGET_LIMBS[t] for p in _LIMB_POINTS[limb]}
     if spec.anchor == "floor":
-        figure = figure.moved(spec.at[0], spec.at[1] - _lowest(figure, moving))
+        # A levelled figure stands on its two named points; anything else may hang lower only
+        # if the checks allow it (a foot tucked under).
+        skip = moving | (set(figure.points) - set(spec.level)) if spec.level else moving
+        figure = figure.moved(spec.at[0], spec.at[1] - _lowest(figure, skip))
     else:
         here = figure.points[spec.anchor]
         figure = figure.moved(spec.at[0] - here[0], spec.at[1] - here[1])

@@ -26,31 +26,35 @@ from repbook.core.pose.kit import KINDS
 from repbook.core.pose.library import BASES
 
 BODY_PLACES: Final = (
-    "hands", "hand", "far_hand", "feet", "ankle", "far_ankle", "toe", "hip", "shoulder", "head",
+    "hands", "hand", "far_hand", "feet", "ankle", "far_ankle", "toe", "heel", "hip", "shoulder", "head",
     "knee", "chest", "back", "elbow",
 )  # fmt: skip
 CONTACTS: Final = (
-    "feet", "foot", "far_foot", "toe", "far_toe", "hands", "hand", "far_hand", "forearm", "knee",
+    "feet", "foot", "far_foot", "toe", "near_toe", "far_toe", "near_knee", "hands", "hand", "far_hand",
+    "forearm", "knee",
     "far_knee", "hip", "back", "front", "head", "shin", "heel",
 )  # fmt: skip
-LEVEL_POINTS: Final = ("toe", "heel", "knee", "hand", "elbow", "hip", "shoulder", "head", "ankle")
+LEVEL_POINTS: Final = (
+    "toe",
+    "heel",
+    "knee",
+    "hand",
+    "elbow",
+    "hip",
+    "shoulder",
+    "head",
+    "ankle",
+    "far_toe",
+    "far_knee",
+    "far_hand",
+)
 TARGETS: Final = ("hands", "hand", "far_hand", "feet", "foot", "far_foot")
 ANCHORS: Final = ("floor", "hip", "shoulder", "hand", "ankle", "far_ankle", "knee", "toe", "head")
 PHASES: Final = ("start", "end")
 _ITEM_KEYS: Final = {
-    "kind",
-    "name",
-    "at",
-    "start",
-    "end",
-    "to",
-    "dx",
-    "dy",
-    "angle",
-    "length",
-    "size",
-    "mount",
-}
+    "kind", "name", "at", "start", "end", "to", "dx", "dy", "start_dx", "start_dy", "end_dx", "end_dy",
+    "angle", "length", "size", "mount",
+}  # fmt: skip
 _POSE_KEYS: Final = {"base", "anchor", "at", "rests", "label", "level", *JOINTS, *TARGETS}
 
 
@@ -90,6 +94,8 @@ class PoseSpec:
     targets: dict[str, Target]
     rests: tuple[str, ...]
     level: tuple[str, str] | None = None
+    #: Ankles written `"flat"`: set so the foot lies flat, whatever the leg does.
+    flat: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,12 +117,13 @@ def _point(value: object, where: str) -> Point:
     return (_number(value[0], f"{where}[0]"), _number(value[1], f"{where}[1]"))
 
 
-def _place(value: object, offsets: Mapping[str, Any], where: str) -> Place:
+def _place(value: object, offsets: Mapping[str, Any], where: str, phase: str = "") -> Place:
     if isinstance(value, str):
         if value not in BODY_PLACES:
             raise PoseSpecError(where, f"{value!r} is not one of {', '.join(BODY_PLACES)}")
-        dx = _number(offsets.get("dx", 0), f"{where}.dx")
-        dy = _number(offsets.get("dy", 0), f"{where}.dy")
+        # `start_dx` or `end_dy` move one position's place only; `dx` and `dy` move both.
+        dx = _number(offsets.get(f"{phase}_dx", offsets.get("dx", 0)), f"{where}.dx")
+        dy = _number(offsets.get(f"{phase}_dy", offsets.get("dy", 0)), f"{where}.dy")
         return (value, dx, dy)
     return _point(value, where)
 
@@ -136,7 +143,7 @@ def _item(data: object, index: int) -> ItemSpec:
         raw = data.get(phase, data.get("at"))
         if raw is None:
             raise PoseSpecError(f"{where}.at", f"needs a place for the {phase} position")
-        places[phase] = _place(raw, data, f"{where}.{phase if phase in data else 'at'}")
+        places[phase] = _place(raw, data, f"{where}.{phase if phase in data else 'at'}", phase)
     mount = data.get("mount", "")
     name = data.get("name", kind)
     if not isinstance(mount, str) or not isinstance(name, str):
@@ -180,7 +187,8 @@ def _pose(data: object, phase: str, names: set[str]) -> PoseSpec:
     if base_name not in BASES:
         raise PoseSpecError(f"{where}.base", f"{base_name!r} is not one of {', '.join(BASES)}")
     base = BASES[base_name]
-    angles = {j: _number(data[j], f"{where}.{j}") for j in JOINTS if j in data}
+    flat = tuple(j for j in ("ankle", "far_ankle") if data.get(j) == "flat")
+    angles = {j: _number(data[j], f"{where}.{j}") for j in JOINTS if j in data and j not in flat}
     anchor = data.get("anchor", base.anchor)
     if anchor not in ANCHORS:
         raise PoseSpecError(f"{where}.anchor", f"{anchor!r} is not one of {', '.join(ANCHORS)}")
@@ -199,6 +207,7 @@ def _pose(data: object, phase: str, names: set[str]) -> PoseSpec:
         targets=_targets(data, base.targets, names, where),
         rests=tuple(rests),
         level=_level(data.get("level", base.level), f"{where}.level"),
+        flat=flat,
     )
 
 
@@ -206,21 +215,23 @@ def _targets(
     data: Mapping[str, Any], defaults: Mapping[str, Target], names: set[str], where: str
 ) -> dict[str, Target]:
     """The pose's reach targets; a base's default for a limb gives way to any target on it."""
-    mine = {t: _target(data[t], names, f"{where}.{t}") for t in TARGETS if t in data}
+    # `feet = false` drops a base's default target without setting another.
+    mine = {t: _target(data[t], names, f"{where}.{t}") for t in TARGETS if t in data and data[t] is not False}
+    dropped = {t for t in TARGETS if data.get(t) is False}
     legs, arms = {"feet", "foot", "far_foot"}, {"hands", "hand", "far_hand"}
     kept = {
         t: v for t, v in defaults.items()
-        if not (mine.keys() & (legs if t in legs else arms))
+        if not ((mine.keys() | dropped) & (legs if t in legs else arms))
         and not any(f"{t.removeprefix('feet').removesuffix('foot')}{j}" in data for j in ("hip", "knee"))
     }  # fmt: skip
     return {**kept, **mine}
 
 
 def _level(value: object, where: str) -> tuple[str, str] | None:
-    if value is None:
+    if value is None or value == []:
         return None
     if not isinstance(value, list | tuple) or len(value) != 2 or not all(v in LEVEL_POINTS for v in value):
-        raise PoseSpecError(where, f"must name two points among {', '.join(LEVEL_POINTS)}")
+        raise PoseSpecError(where, f"must name two points among {', '.join(LEVEL_POINTS)} (or [] for none)")
     return (str(value[0]), str(value[1]))
 
 

@@ -22,6 +22,7 @@ MARGIN: Final = 6.0
 KIT_NAMES: Final = {
     "bench": "bench", "incline_bench": "adjustable bench", "pad": "pad", "roller": "roller pad",
     "box": "box", "mat": "mat", "barbell": "barbell", "dumbbell": "dumbbell", "kettlebell": "kettlebell",
+    "plate": "weight plate",
     "ball": "medicine ball", "wheel": "ab wheel", "bar": "bar", "cable": "cable pulley", "band": "band",
     "landmine": "landmine", "hyper_bench": "back extension bench", "rower": "rowing machine",
     "sled": "sled", "wall": "wall", "frame": "machine frame", "smith": "Smith machine",
