@@ -16,11 +16,15 @@ from repbook.core.pose.svg import position_pictures
 from repbook.core.search import fold
 from repbook.storage.models import Equipment, Exercise, ExerciseMuscle, Muscle, SiteSettings
 
+#: The code that draws the position pictures: a change to it redraws them.
+POSE_CODE = Path(position_pictures.__code__.co_filename).parent
+
 
 def catalog_fingerprint(directory: Path = CATALOG_DIR) -> str:
-    """A hash of every catalog file and the canonical lists; changes when any of them does."""
+    """A hash of every catalog file, the canonical lists and the code that draws the position
+    pictures (stored with each page); changes when any of them does."""
     digest = hashlib.sha256(repr((MUSCLES, EQUIPMENT)).encode())
-    for path in sorted(directory.glob("*.toml")):
+    for path in (*sorted(directory.glob("*.toml")), *sorted(POSE_CODE.glob("*.py"))):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()

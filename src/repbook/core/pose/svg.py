@@ -17,7 +17,8 @@ from repbook.core.pose.scene import Scene, bounds, solve_pair
 from repbook.core.pose.spec import PosePair
 
 FRAME_W: Final = 260.0
-FRAME_H: Final = 250.0
+FRAME_H: Final = 256.0
+MIN_H: Final = 120.0
 MARGIN: Final = 6.0
 KIT_NAMES: Final = {
     "bench": "bench", "incline_bench": "adjustable bench", "pad": "pad", "roller": "roller pad",
@@ -35,17 +36,18 @@ class Picture:
     svg: str
 
 
-def frame_of(scenes: tuple[Scene, ...]) -> tuple[float, float]:
-    """The world (x, y) of the frame's bottom-left corner: centred on the drawing, floor at the bottom."""
-    x0, y0, x1, _ = bounds(scenes)
-    return ((x0 + x1) / 2 - FRAME_W / 2, min(-MARGIN, y0 - MARGIN))
+def frame_of(scenes: tuple[Scene, ...]) -> tuple[float, float, float]:
+    """The frame both pictures share: world (left, bottom) and height. Centred on the drawing,
+    the floor near the bottom, and only as tall as the drawing needs (the width stays fixed)."""
+    x0, y0, x1, y1 = bounds(scenes)
+    bottom = min(-MARGIN, y0 - MARGIN)
+    return ((x0 + x1) / 2 - FRAME_W / 2, bottom, max(MIN_H, y1 + MARGIN - bottom))
 
 
 def fits(scenes: tuple[Scene, ...]) -> bool:
-    """Whether everything drawn fits inside the frame."""
-    x0, y0, x1, y1 = bounds(scenes)
-    _, bottom = frame_of(scenes)
-    return x1 - x0 <= FRAME_W and y0 >= bottom and y1 <= bottom + FRAME_H
+    """Whether everything drawn fits inside the largest frame."""
+    x0, _, x1, _ = bounds(scenes)
+    return x1 - x0 <= FRAME_W and frame_of(scenes)[2] <= FRAME_H
 
 
 def _n(value: float) -> str:
@@ -86,10 +88,10 @@ def describe(scene: Scene, base: str) -> str:
     return f"{words.capitalize()}{'; with ' + ', '.join(kit) if kit else ''}."
 
 
-def draw(scene: Scene, title: str, desc: str, ident: str, origin: tuple[float, float]) -> str:
+def draw(scene: Scene, title: str, desc: str, ident: str, frame: tuple[float, float, float]) -> str:
     """One position as an accessible SVG element."""
-    left, bottom = origin
-    view = f"{_n(left)} {_n(-(bottom + FRAME_H))} {_n(FRAME_W)} {_n(FRAME_H)}"
+    left, bottom, height = frame
+    view = f"{_n(left)} {_n(-(bottom + height))} {_n(FRAME_W)} {_n(height)}"
     head = scene.figure.points["head"]
     kit = "".join(_shape(s) for i, _, k in scene.items if i.kind not in FRONT for s in k.shapes)
     front = "".join(_shape(s) for i, _, k in scene.items if i.kind in FRONT for s in k.shapes)
@@ -114,11 +116,11 @@ def draw_pair(
     scenes: tuple[Scene, Scene], bases: tuple[str, str], name: str, ident: str
 ) -> tuple[Picture, Picture]:
     """The start and end pictures of an exercise, in the same frame so they line up."""
-    origin = frame_of(scenes)
+    frame = frame_of(scenes)
     pictures = []
     for scene, base, phase in zip(scenes, bases, ("start", "end"), strict=True):
         title = f"{name}: {scene.label.lower()} position"
-        svg = draw(scene, title, describe(scene, base), f"{ident}-{phase}", origin)
+        svg = draw(scene, title, describe(scene, base), f"{ident}-{phase}", frame)
         pictures.append(Picture(scene.label, svg))
     return pictures[0], pictures[1]
 
