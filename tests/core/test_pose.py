@@ -128,3 +128,30 @@ def test_reaching_for_kit_that_moves_with_the_hands_is_an_error() -> None:
     )
     with pytest.raises(PoseSpecError, match="moves with the body"):
         solve_pair(pair)
+
+
+def test_a_front_view_swings_each_arm_out_to_its_own_side() -> None:
+    pair = parse_poses(
+        _pair('base = "standing", shoulder = 90, elbow = 0', 'base = "standing", shoulder = 0, elbow = 0')
+        | {"view": "front"}
+    )
+    start, end = solve_pair(pair)
+    hip_x = start.figure.points["hip"][0]
+    near, far = start.figure.points["hand"], start.figure.points["far_hand"]
+    assert near[0] < hip_x - 50 and far[0] > hip_x + 50  # arms out left and right, at shoulder height
+    assert near[1] == pytest.approx(far[1]) == pytest.approx(start.figure.points["arm_root"][1])
+    assert pair_problems((start, end)) == []
+    svg = str(position_pictures("Lateral raise", "x", pair)["start"]["svg"])  # type: ignore[index]
+    assert 'class="pose-far" stroke="currentColor" stroke-linecap="round" opacity="1"' in svg
+
+
+def test_a_near_limb_seen_from_the_front_reaches_its_target() -> None:
+    pair = parse_poses(_pair('base = "standing", hand = [-40, 150]', 'base = "standing"') | {"view": "front"})
+    start, _ = solve_pair(pair)
+    assert math.dist(start.figure.points["hand"], (-40.0, 150.0)) < 1e-6
+
+
+def test_an_unknown_view_is_an_error() -> None:
+    with pytest.raises(PoseSpecError) as caught:
+        parse_poses(_pair('base = "standing"', 'base = "standing"') | {"view": "top"})
+    assert caught.value.field == "poses.view"

@@ -89,58 +89,118 @@ class Figure:
         return Figure({k: (x + dx, y + dy) for k, (x, y) in self.points.items()})
 
 
-#: Segments as (name, from point, to point, radius key), drawn far side first.
+#: Segments as (name, from point, to point, radius key), drawn far side first. Limbs start at
+#: their roots, which are the hip and shoulder in a side view and either side of them in a front view.
 SEGMENTS: Final = (
-    ("far_thigh", "hip", "far_knee", "thigh"),
+    ("far_thigh", "far_leg_root", "far_knee", "thigh"),
     ("far_shin", "far_knee", "far_ankle", "shin"),
     ("far_foot", "far_heel", "far_toe", "foot"),
-    ("far_upper_arm", "shoulder", "far_elbow", "upper_arm"),
+    ("far_upper_arm", "far_arm_root", "far_elbow", "upper_arm"),
     ("far_forearm", "far_elbow", "far_hand", "forearm"),
-    ("thigh", "hip", "knee", "thigh"),
+    ("thigh", "leg_root", "knee", "thigh"),
     ("shin", "knee", "ankle", "shin"),
     ("foot", "heel", "toe", "foot"),
     ("torso", "hip", "shoulder", "torso"),
-    ("upper_arm", "shoulder", "elbow", "upper_arm"),
+    ("shoulders", "arm_root", "far_arm_root", "upper_arm"),
+    ("pelvis", "leg_root", "far_leg_root", "thigh"),
+    ("upper_arm", "arm_root", "elbow", "upper_arm"),
     ("forearm", "elbow", "hand", "forearm"),
 )
 
+#: Half the distance between the shoulders and between the hips, seen from the front.
+SHOULDER_HALF: Final = 16.0
+HIP_HALF: Final = 8.0
+#: A foot seen from the front points mostly at the viewer: only a short stub shows.
+FRONT_FOOT: Final = 8.0
 
-def arm_points(shoulder: Point, trunk: float, flexion: float, elbow: float) -> tuple[Point, Point]:
+VIEWS: Final = ("side", "front")
+
+
+def _turn(direction_: float, trunk: float, mirror: bool) -> float:
+    """A limb direction, mirrored across the trunk's axis for the near limbs of a front view."""
+    return 2.0 * trunk - direction_ if mirror else direction_
+
+
+def arm_points(
+    shoulder: Point, trunk: float, flexion: float, elbow: float, mirror: bool = False
+) -> tuple[Point, Point]:
     upper = trunk + 180.0 - flexion
-    joint = step(shoulder, upper, UPPER_ARM)
-    return joint, step(joint, upper - elbow, FOREARM)
+    joint = step(shoulder, _turn(upper, trunk, mirror), UPPER_ARM)
+    return joint, step(joint, _turn(upper - elbow, trunk, mirror), FOREARM)
 
 
-def leg_points(hip: Point, trunk: float, flexion: float, knee: float, ankle: float) -> dict[str, Point]:
+def leg_points(
+    hip: Point,
+    trunk: float,
+    flexion: float,
+    knee: float,
+    ankle: float,
+    mirror: bool = False,
+    foot_len: float = FOOT,
+) -> dict[str, Point]:
     thigh = trunk + 180.0 - flexion
-    knee_at = step(hip, thigh, THIGH)
+    knee_at = step(hip, _turn(thigh, trunk, mirror), THIGH)
     shin = thigh + knee
-    ankle_at = step(knee_at, shin, SHIN)
-    foot = shin - 90.0 + ankle
+    ankle_at = step(knee_at, _turn(shin, trunk, mirror), SHIN)
+    foot = _turn(shin - 90.0 + ankle, trunk, mirror)
     return {
         "knee": knee_at,
         "ankle": ankle_at,
         "heel": step(ankle_at, foot, -HEEL),
-        "toe": step(ankle_at, foot, FOOT),
+        "toe": step(ankle_at, foot, foot_len),
     }
 
 
-def pose_figure(angles: Mapping[str, float], hip: Point = (0.0, 0.0)) -> Figure:
-    """Forward kinematics: every point of the figure from its joint angles, the hip at `hip`."""
+def limb_roots(hip: Point, shoulder: Point, trunk: float, view: str) -> dict[str, Point]:
+    """Where the arms and legs start: at the hip and shoulder from the side, either side of them
+    from the front (the near side, the figure's right, on the viewer's left)."""
+    if view == "side":
+        return {"arm_root": shoulder, "far_arm_root": shoulder, "leg_root": hip, "far_leg_root": hip}
+    return {
+        "arm_root": step(shoulder, trunk - 90.0, SHOULDER_HALF),
+        "far_arm_root": step(shoulder, trunk + 90.0, SHOULDER_HALF),
+        "leg_root": step(hip, trunk - 90.0, HIP_HALF),
+        "far_leg_root": step(hip, trunk + 90.0, HIP_HALF),
+    }
+
+
+def pose_figure(angles: Mapping[str, float], hip: Point = (0.0, 0.0), view: str = "side") -> Figure:
+    """Forward kinematics: every point of the figure from its joint angles, the hip at `hip`.
+
+    From the front, `shoulder` and `hip` mean abduction (the limb swung out to its side) and the
+    near limbs mirror the far ones across the trunk.
+    """
     trunk = angles["torso"]
     shoulder = step(hip, trunk, TORSO)
     points: dict[str, Point] = {
         "hip": hip,
         "shoulder": shoulder,
         "head": step(shoulder, trunk + angles["neck"], NECK + HEAD_R),
+        **limb_roots(hip, shoulder, trunk, view),
     }
+    foot_len = FOOT if view == "side" else FRONT_FOOT
     for side in ("", "far_"):
-        elbow, hand = arm_points(shoulder, trunk, angles[f"{side}shoulder"], angles[f"{side}elbow"])
+        mirror = view == "front" and side == ""
+        elbow, hand = arm_points(
+            points[f"{side}arm_root"], trunk, angles[f"{side}shoulder"], angles[f"{side}elbow"], mirror
+        )
         points[f"{side}elbow"] = elbow
         points[f"{side}hand"] = hand
-        leg = leg_points(hip, trunk, angles[f"{side}hip"], angles[f"{side}knee"], angles[f"{side}ankle"])
+        leg = leg_points(
+            points[f"{side}leg_root"], trunk, angles[f"{side}hip"], angles[f"{side}knee"],
+            angles[f"{side}ankle"], mirror, foot_len,
+        )  # fmt: skip
         points.update({f"{side}{k}": v for k, v in leg.items()})
     return Figure(points)
+
+
+def mirrored(point: Point, root: Point, trunk: float) -> Point:
+    """`point` reflected across the line through `root` along the trunk (for a near limb seen
+    from the front, whose angles mean the same as the far limb's)."""
+    ux, uy = direction(trunk)
+    vx, vy = point[0] - root[0], point[1] - root[1]
+    dot = vx * ux + vy * uy
+    return (root[0] + 2 * dot * ux - vx, root[1] + 2 * dot * uy - vy)
 
 
 def two_link(root: Point, target: Point, first: float, second: float, bend: int) -> tuple[float, float]:

@@ -82,6 +82,8 @@ def problems(scene: Scene) -> list[str]:
         if "arm" in seg:
             continue  # arms pass beside a bench or pad, never through it in a side view
         p, q = scene.figure.points[a], scene.figure.points[b]
+        if p == q:
+            continue
         for i in range(1, 10):
             t = i / 10
             point = (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)

@@ -12,6 +12,7 @@ from repbook.core.pose.body import (
     Figure,
     Point,
     heading,
+    mirrored,
     pose_figure,
     reach_arm,
     reach_leg,
@@ -34,7 +35,7 @@ _LIMB_POINTS = {
 _POINT_RADIUS = {
     "hip": RADIUS["torso"], "shoulder": RADIUS["torso"], "head": RADIUS["head"], "elbow": RADIUS["upper_arm"],
     "hand": RADIUS["forearm"], "knee": RADIUS["thigh"], "ankle": RADIUS["shin"], "heel": RADIUS["foot"],
-    "toe": RADIUS["foot"],
+    "toe": RADIUS["foot"], "arm_root": RADIUS["upper_arm"], "leg_root": RADIUS["thigh"],
 }  # fmt: skip
 
 
@@ -52,6 +53,7 @@ class Scene:
     items: list[tuple[ItemSpec, Item, Kit]] = field(default_factory=list)
     reaches: list[tuple[str, Point, Point]] = field(default_factory=list)
     rests: tuple[str, ...] = ()
+    view: str = "side"
 
 
 def _angles(spec: PoseSpec) -> tuple[dict[str, float], set[str]]:
@@ -155,9 +157,9 @@ def _fixed_items(kit: tuple[ItemSpec, ...], phase: str, figure: Figure, moving: 
     return fixed
 
 
-def _level(angles: dict[str, float], pair: tuple[str, str]) -> None:
+def _level(angles: dict[str, float], pair: tuple[str, str], view: str) -> None:
     """Turn the whole figure so both named points touch the floor (a plank on toes and forearms)."""
-    figure = pose_figure(angles)
+    figure = pose_figure(angles, view=view)
     (a, b) = pair
     pa, pb = figure.points[a], figure.points[b]
     vx, vy = pb[0] - pa[0], pb[1] - pa[1]
@@ -176,8 +178,8 @@ def solve(spec: PoseSpec, kit: tuple[ItemSpec, ...], phase: str) -> Scene:
     angles, flat = _angles(spec)
     _flatten(angles, flat)
     if spec.level:
-        _level(angles, spec.level)
-    figure = pose_figure(angles)
+        _level(angles, spec.level, spec.view)
+    figure = pose_figure(angles, view=spec.view)
     moving = {p for t in spec.targets for limb in _TARGET_LIMBS[t] for p in _LIMB_POINTS[limb]}
     if spec.anchor == "floor":
         # A levelled figure stands on its two named points; anything else may hang lower only
@@ -194,18 +196,23 @@ def solve(spec: PoseSpec, kit: tuple[ItemSpec, ...], phase: str) -> Scene:
         for limb in _TARGET_LIMBS[name]:
             goal = _target_point(target, limb, figure, fixed, f"poses.{phase}.{name}")
             side = "far_" if limb.startswith("far_") else ""
+            root = figure.points[f"{side}{'arm' if 'hand' in limb else 'leg'}_root"]
+            # Seen from the front, a near limb mirrors a far one: reach for the mirrored goal.
+            aim = mirrored(goal, root, angles["torso"]) if spec.view == "front" and not side else goal
             if "hand" in limb:
-                flex, bend = reach_arm(angles["torso"], figure.points["shoulder"], goal)
+                flex, bend = reach_arm(angles["torso"], root, aim)
                 angles[f"{side}shoulder"], angles[f"{side}elbow"] = flex, bend
             else:
-                flex, bend = reach_leg(angles["torso"], hip, goal)
+                flex, bend = reach_leg(angles["torso"], root, aim)
                 angles[f"{side}hip"], angles[f"{side}knee"] = flex, bend
                 if f"{side}ankle" in flat:
                     _flatten(angles, {f"{side}ankle"})
             reaches.append((limb, goal, (0.0, 0.0)))
-    figure = pose_figure(angles, hip)
+    figure = pose_figure(angles, hip, spec.view)
     reaches = [(limb, goal, figure.points[limb]) for limb, goal, _ in reaches]
-    scene = Scene(spec.label, {j: angles[j] for j in JOINTS}, figure, reaches=reaches, rests=spec.rests)
+    scene = Scene(
+        spec.label, {j: angles[j] for j in JOINTS}, figure, reaches=reaches, rests=spec.rests, view=spec.view
+    )
     for item in kit:
         at = _resolve(item.places[phase], figure)
         assert at is not None

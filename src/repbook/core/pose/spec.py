@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
-from repbook.core.pose.body import JOINTS, Point
+from repbook.core.pose.body import JOINTS, VIEWS, Point
 from repbook.core.pose.kit import KINDS
 from repbook.core.pose.library import BASES
 
@@ -96,6 +96,8 @@ class PoseSpec:
     level: tuple[str, str] | None = None
     #: Ankles written `"flat"`: set so the foot lies flat, whatever the leg does.
     flat: tuple[str, ...] = ()
+    #: "side" (the default) or "front", for movements across the body.
+    view: str = "side"
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +178,7 @@ def _target(value: object, names: set[str], where: str) -> Target:
     return _point(value, where)
 
 
-def _pose(data: object, phase: str, names: set[str]) -> PoseSpec:
+def _pose(data: object, phase: str, names: set[str], view: str) -> PoseSpec:
     where = f"poses.{phase}"
     if not isinstance(data, Mapping):
         raise PoseSpecError(where, "missing: a table with at least a base")
@@ -208,6 +210,7 @@ def _pose(data: object, phase: str, names: set[str]) -> PoseSpec:
         rests=tuple(rests),
         level=_level(data.get("level", base.level), f"{where}.level"),
         flat=flat,
+        view=view,
     )
 
 
@@ -239,7 +242,7 @@ def parse_poses(data: object) -> PosePair:
     """Validate a `[poses]` table (shape only; `check` judges whether the pictures make sense)."""
     if not isinstance(data, Mapping):
         raise PoseSpecError("poses", "must be a table with start, end and kit")
-    unknown = sorted(set(data) - {"start", "end", "kit"})
+    unknown = sorted(set(data) - {"start", "end", "kit", "view"})
     if unknown:
         raise PoseSpecError(f"poses.{unknown[0]}", "unknown field")
     raw_kit = data.get("kit", [])
@@ -249,4 +252,9 @@ def parse_poses(data: object) -> PosePair:
     names = {item.name for item in kit}
     if len(names) != len(kit):
         raise PoseSpecError("poses.kit", "two items share a name; give one a `name`")
-    return PosePair(_pose(data.get("start"), "start", names), _pose(data.get("end"), "end", names), kit)
+    view = data.get("view", "side")
+    if view not in VIEWS:
+        raise PoseSpecError("poses.view", f"{view!r} is not one of {', '.join(VIEWS)}")
+    return PosePair(
+        _pose(data.get("start"), "start", names, view), _pose(data.get("end"), "end", names, view), kit
+    )

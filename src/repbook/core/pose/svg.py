@@ -75,6 +75,8 @@ def _segments(figure: Figure, far: bool) -> str:
         if name.startswith("far_") != far:
             continue
         p, q = figure.points[a], figure.points[b]
+        if p == q:
+            continue  # the shoulder and hip lines have no length in a side view
         parts.append(
             f'<line x1="{_n(p[0])}" y1="{_n(-p[1])}" x2="{_n(q[0])}" y2="{_n(-q[1])}" '
             f'stroke-width="{_n(RADIUS[radius] * 2)}"/>'
@@ -84,7 +86,7 @@ def _segments(figure: Figure, far: bool) -> str:
 
 def describe(scene: Scene, base: str) -> str:
     kit = sorted({KIT_NAMES[item.kind] for item, _, _ in scene.items})
-    words = BASES[base].note
+    words = BASES[base].note if scene.view == "side" else f"seen from the front, {BASES[base].note}"
     return f"{words.capitalize()}{'; with ' + ', '.join(kit) if kit else ''}."
 
 
@@ -93,6 +95,8 @@ def draw(scene: Scene, title: str, desc: str, ident: str, frame: tuple[float, fl
     left, bottom, height = frame
     view = f"{_n(left)} {_n(-(bottom + height))} {_n(FRAME_W)} {_n(height)}"
     head = scene.figure.points["head"]
+    # From the side the far limbs are behind the body and drawn pale; from the front both show.
+    far_opacity = ".4" if scene.view == "side" else "1"
     kit = "".join(_shape(s) for i, _, k in scene.items if i.kind not in FRONT for s in k.shapes)
     front = "".join(_shape(s) for i, _, k in scene.items if i.kind in FRONT for s in k.shapes)
     return (
@@ -101,7 +105,7 @@ def draw(scene: Scene, title: str, desc: str, ident: str, frame: tuple[float, fl
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
         f'<line class="pose-floor" x1="{_n(left)}" y1="0" x2="{_n(left + FRAME_W)}" y2="0" '
         f'stroke="currentColor" stroke-width="1.5"/>'
-        f'<g class="pose-far" stroke="currentColor" stroke-linecap="round" opacity=".4">'
+        f'<g class="pose-far" stroke="currentColor" stroke-linecap="round" opacity="{far_opacity}">'
         f"{_segments(scene.figure, far=True)}</g>"
         f'<g class="pose-kit" stroke="currentColor" stroke-linecap="round" stroke-linejoin="round" '
         f'opacity=".75">{kit}</g>'
