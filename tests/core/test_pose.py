@@ -52,7 +52,7 @@ def test_a_valid_deadlift_has_no_problems_and_draws_two_accessible_pictures() ->
         _pair(
             'base = "deadlift", hands = "bar"',
             'base = "standing", shoulder = 0, elbow = 0',
-            'kit = [{ kind = "barbell", name = "bar", start = "ankle", dx = 8, dy = 19.5, end = "hands" }]',
+            'kit = [{ kind = "barbell", name = "bar", start = "ankle", dx = 6, dy = 19.5, end = "hands" }]',
         )
     )
     assert pair_problems(solve_pair(pair)) == []

@@ -35,9 +35,9 @@ BASES: Final[dict[str, Base]] = {
     "deadlift": Base(
         {
             **_UPRIGHT,
-            "torso": 55.0,
-            "hip": 130.0,
-            "knee": 105.0,
+            "torso": 70.0,
+            "hip": 128.0,
+            "knee": 60.0,
             "shoulder": 58.0,
             "elbow": 0.0,
             "neck": -20.0,
@@ -120,10 +120,10 @@ BASES: Final[dict[str, Base]] = {
     "quadruped": Base(
         {
             **_UPRIGHT,
-            "torso": 76.0,
-            "shoulder": 76.0,
+            "torso": 70.0,
+            "shoulder": 70.0,
             "elbow": 0.0,
-            "hip": 76.0,
+            "hip": 70.0,
             "knee": 90.0,
             "ankle": 75.0,
             "neck": -10.0,
