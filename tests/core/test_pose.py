@@ -155,3 +155,11 @@ def test_an_unknown_view_is_an_error() -> None:
     with pytest.raises(PoseSpecError) as caught:
         parse_poses(_pair('base = "standing"', 'base = "standing"') | {"view": "top"})
     assert caught.value.field == "poses.view"
+
+
+def test_an_arm_pointing_at_the_viewer_looks_short_from_the_front_and_full_from_the_side() -> None:
+    forward = 'base = "standing", shoulder = 90, shoulder_depth = 85, elbow = 0'
+    front = solve_pair(parse_poses(_pair(forward, 'base = "standing"') | {"view": "front"}))[0]
+    side = solve_pair(parse_poses(_pair(forward, 'base = "standing"')))[0]
+    reach = {s.view: math.dist(s.figure.points["arm_root"], s.figure.points["hand"]) for s in (front, side)}
+    assert reach["front"] < 8 and reach["side"] == pytest.approx(62.0)

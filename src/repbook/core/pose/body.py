@@ -38,13 +38,16 @@ RADIUS: Final[dict[str, float]] = {
     "head": HEAD_R,
 }  # fmt: skip
 
-LIMB_JOINTS: Final = ("shoulder", "elbow", "hip", "knee", "ankle")
+LIMB_JOINTS: Final = ("shoulder", "elbow", "hip", "knee", "ankle", "shoulder_depth", "hip_depth")
 JOINTS: Final = ("torso", "neck", *LIMB_JOINTS, *(f"far_{j}" for j in LIMB_JOINTS))
 
 #: Anatomical ranges in degrees (low, high); the torso is a direction and may point anywhere.
 LIMITS: Final[dict[str, tuple[float, float]]] = {
     "torso": (-180.0, 180.0),
     "neck": (-45.0, 50.0),
+    # Front view only: how far the upper arm or thigh points at the viewer (90: straight at them).
+    "shoulder_depth": (0.0, 90.0),
+    "hip_depth": (0.0, 90.0),
     "shoulder": (-60.0, 185.0),
     "elbow": (0.0, 150.0),
     "hip": (-35.0, 145.0),
@@ -121,12 +124,19 @@ def _turn(direction_: float, trunk: float, mirror: bool) -> float:
     return 2.0 * trunk - direction_ if mirror else direction_
 
 
+def _foreshortened(depth: float, bend: float) -> float:
+    """How much of a forearm or shin shows when the segment above points `depth` degrees at the
+    viewer: all of it when bent square to that segment, as little as it when straight."""
+    reach = math.sin(math.radians(depth)) * math.cos(math.radians(bend))
+    return math.sqrt(max(0.0, 1.0 - reach * reach))
+
+
 def arm_points(
-    shoulder: Point, trunk: float, flexion: float, elbow: float, mirror: bool = False
+    shoulder: Point, trunk: float, flexion: float, elbow: float, mirror: bool = False, depth: float = 0.0
 ) -> tuple[Point, Point]:
     upper = trunk + 180.0 - flexion
-    joint = step(shoulder, _turn(upper, trunk, mirror), UPPER_ARM)
-    return joint, step(joint, _turn(upper - elbow, trunk, mirror), FOREARM)
+    joint = step(shoulder, _turn(upper, trunk, mirror), UPPER_ARM * math.cos(math.radians(depth)))
+    return joint, step(joint, _turn(upper - elbow, trunk, mirror), FOREARM * _foreshortened(depth, elbow))
 
 
 def leg_points(
@@ -137,11 +147,12 @@ def leg_points(
     ankle: float,
     mirror: bool = False,
     foot_len: float = FOOT,
+    depth: float = 0.0,
 ) -> dict[str, Point]:
     thigh = trunk + 180.0 - flexion
-    knee_at = step(hip, _turn(thigh, trunk, mirror), THIGH)
+    knee_at = step(hip, _turn(thigh, trunk, mirror), THIGH * math.cos(math.radians(depth)))
     shin = thigh + knee
-    ankle_at = step(knee_at, _turn(shin, trunk, mirror), SHIN)
+    ankle_at = step(knee_at, _turn(shin, trunk, mirror), SHIN * _foreshortened(depth, knee))
     foot = _turn(shin - 90.0 + ankle, trunk, mirror)
     return {
         "knee": knee_at,
@@ -181,14 +192,22 @@ def pose_figure(angles: Mapping[str, float], hip: Point = (0.0, 0.0), view: str 
     foot_len = FOOT if view == "side" else FRONT_FOOT
     for side in ("", "far_"):
         mirror = view == "front" and side == ""
+        # Depth (an arm or thigh pointing at the viewer) only shows from the front.
+        arm_depth = angles.get(f"{side}shoulder_depth", 0.0) if view == "front" else 0.0
+        leg_depth = angles.get(f"{side}hip_depth", 0.0) if view == "front" else 0.0
         elbow, hand = arm_points(
-            points[f"{side}arm_root"], trunk, angles[f"{side}shoulder"], angles[f"{side}elbow"], mirror
+            points[f"{side}arm_root"],
+            trunk,
+            angles[f"{side}shoulder"],
+            angles[f"{side}elbow"],
+            mirror,
+            arm_depth,
         )
         points[f"{side}elbow"] = elbow
         points[f"{side}hand"] = hand
         leg = leg_points(
             points[f"{side}leg_root"], trunk, angles[f"{side}hip"], angles[f"{side}knee"],
-            angles[f"{side}ankle"], mirror, foot_len,
+            angles[f"{side}ankle"], mirror, foot_len, leg_depth,
         )  # fmt: skip
         points.update({f"{side}{k}": v for k, v in leg.items()})
     return Figure(points)

@@ -77,7 +77,9 @@ def problems(scene: Scene) -> list[str]:
         for name in _CONTACT_POINTS[part]:
             if not _rests_on(scene, name):
                 found.append(f"{name} should rest on the floor or the kit but does not")
-    solids = [s for _, _, kit in scene.items for s in kit.solids]
+    # From the front the kit stands behind the body (a seat behind the shins), so overlapping
+    # it says nothing; only a side view can show a limb through a bench.
+    solids = [s for _, _, kit in scene.items for s in kit.solids] if scene.view == "side" else []
     for seg, a, b, _ in SEGMENTS:
         if "arm" in seg:
             continue  # arms pass beside a bench or pad, never through it in a side view

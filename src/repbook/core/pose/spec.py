@@ -27,7 +27,7 @@ from repbook.core.pose.library import BASES
 
 BODY_PLACES: Final = (
     "hands", "hand", "far_hand", "feet", "ankle", "far_ankle", "toe", "heel", "hip", "shoulder", "head",
-    "knee", "chest", "back", "elbow",
+    "knee", "far_knee", "chest", "back", "elbow",
 )  # fmt: skip
 CONTACTS: Final = (
     "feet", "foot", "far_foot", "toe", "near_toe", "far_toe", "near_knee", "hands", "hand", "far_hand",

@@ -95,20 +95,25 @@ def draw(scene: Scene, title: str, desc: str, ident: str, frame: tuple[float, fl
     left, bottom, height = frame
     view = f"{_n(left)} {_n(-(bottom + height))} {_n(FRAME_W)} {_n(height)}"
     head = scene.figure.points["head"]
-    # From the side the far limbs are behind the body and drawn pale; from the front both show.
-    far_opacity = ".4" if scene.view == "side" else "1"
     kit = "".join(_shape(s) for i, _, k in scene.items if i.kind not in FRONT for s in k.shapes)
     front = "".join(_shape(s) for i, _, k in scene.items if i.kind in FRONT for s in k.shapes)
+    # From the side the far limbs are behind the body and drawn pale, the kit between them and
+    # the near side; from the front both sides show, in front of the kit.
+    kit_group = (
+        '<g class="pose-kit" stroke="currentColor" stroke-linecap="round" stroke-linejoin="round" '
+        f'opacity=".75">{kit}</g>'
+    )
+    far_opacity = ".4" if scene.view == "side" else "1"
     return (
         f'<svg class="pose" viewBox="{view}" role="img" aria-labelledby="{ident}-t {ident}-d" '
         f'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>'
         f'<line class="pose-floor" x1="{_n(left)}" y1="0" x2="{_n(left + FRAME_W)}" y2="0" '
         f'stroke="currentColor" stroke-width="1.5"/>'
+        f"{kit_group if scene.view == 'front' else ''}"
         f'<g class="pose-far" stroke="currentColor" stroke-linecap="round" opacity="{far_opacity}">'
         f"{_segments(scene.figure, far=True)}</g>"
-        f'<g class="pose-kit" stroke="currentColor" stroke-linecap="round" stroke-linejoin="round" '
-        f'opacity=".75">{kit}</g>'
+        f"{kit_group if scene.view == 'side' else ''}"
         f'<g class="pose-body" stroke="currentColor" stroke-linecap="round">'
         f"{_segments(scene.figure, far=False)}"
         f'<circle cx="{_n(head[0])}" cy="{_n(-head[1])}" r="{_n(RADIUS["head"])}" fill="currentColor" '
