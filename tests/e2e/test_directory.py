@@ -33,3 +33,29 @@ def test_filter_lower_back_and_read_the_back_extension_page(page: Any) -> None:
     assert page.get_by_text("Primary", exact=True).first.is_visible()
     page.get_by_text("Where should I feel back extensions?").click()
     assert page.get_by_text("In the lower back, the glutes and the hamstrings").is_visible()
+
+
+def test_the_two_positions_sit_side_by_side_on_a_phone_and_the_movement_can_be_shown(page: Any) -> None:
+    page.goto("/exercises/back-extension/")
+    start = page.get_by_role("img", name="Back Extension: top position")
+    end = page.get_by_role("img", name="Back Extension: bottom position")
+    first, second = start.bounding_box(), end.bounding_box()
+    assert first["y"] == second["y"] and first["x"] + first["width"] <= second["x"]  # side by side
+    assert second["x"] + second["width"] <= 390 and first["width"] > 120  # on screen, not tiny
+    assert page.locator("#positions figcaption").all_inner_texts() == ["Top", "Bottom"]
+    page.get_by_text("Show the movement").click()
+    stacked = start.bounding_box(), end.bounding_box()
+    assert stacked[0]["x"] == stacked[1]["x"] and stacked[0]["y"] == stacked[1]["y"]  # one frame, crossfading
+    assert (
+        page.locator("#positions .pose-end").evaluate("e => getComputedStyle(e).animationName") == "pose-fade"
+    )
+
+
+def test_reduced_motion_keeps_the_positions_still(browser: Any, live_server: Any) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, base_url=live_server.url,
+                                  reduced_motion="reduce")  # fmt: skip
+    page = context.new_page()
+    page.goto("/exercises/back-extension/")
+    assert not page.get_by_text("Show the movement").is_visible()
+    assert page.locator("#positions .pose-end").evaluate("e => getComputedStyle(e).animationName") == "none"
+    context.close()

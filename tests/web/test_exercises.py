@@ -205,3 +205,16 @@ def test_add_to_todays_workout_from_an_exercise_page(alice, alice_client) -> Non
     assert [e.exercise.slug for e in workout.entries.order_by("order")] == ["back-extension", "deadlift"]
     assert Workout.objects.filter(owner=alice).count() == 1
     assert alice_client.post("/exercises/no-such-thing/add-to-workout/").status_code == 404
+
+
+def test_exercise_page_shows_its_start_and_end_position(client: Client) -> None:
+    html = client.get("/exercises/deadlift/").content.decode()
+    section = html[html.index('id="positions"') : html.index('id="muscles"')]
+    assert section.count("<svg") == 2
+    assert (
+        "<title" in section
+        and "Deadlift: start position" in section
+        and "Deadlift: lockout position" in section
+    )
+    assert 'id="pose-play"' in section  # the two positions differ, so the movement can be shown
+    assert "<script" not in section and "http://" not in section.replace("http://www.w3.org/2000/svg", "")

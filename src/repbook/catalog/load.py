@@ -12,14 +12,19 @@ from repbook.catalog.files import CATALOG_DIR, read_catalog
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.exercise import ExerciseSpec
 from repbook.core.muscles import MUSCLES
+from repbook.core.pose.svg import position_pictures
 from repbook.core.search import fold
 from repbook.storage.models import Equipment, Exercise, ExerciseMuscle, Muscle, SiteSettings
 
+#: The code that draws the position pictures: a change to it redraws them.
+POSE_CODE = Path(position_pictures.__code__.co_filename).parent
+
 
 def catalog_fingerprint(directory: Path = CATALOG_DIR) -> str:
-    """A hash of every catalog file and the canonical lists; changes when any of them does."""
+    """A hash of every catalog file, the canonical lists and the code that draws the position
+    pictures (stored with each page); changes when any of them does."""
     digest = hashlib.sha256(repr((MUSCLES, EQUIPMENT)).encode())
-    for path in sorted(directory.glob("*.toml")):
+    for path in (*sorted(directory.glob("*.toml")), *sorted(POSE_CODE.glob("*.py"))):
         digest.update(path.name.encode())
         digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -98,3 +103,6 @@ def _fill(row: Exercise, spec: ExerciseSpec) -> None:
         "recommendation": asdict(spec.recommendation),
         "faq": [asdict(f) for f in spec.faq],
     }
+    if spec.poses is not None:
+        # Drawn once per catalog load, not per page view: the pictures only change with the files.
+        row.content["positions"] = position_pictures(spec.name, spec.slug, spec.poses)

@@ -14,6 +14,7 @@ from typing import Any, Final
 
 from repbook.core.equipment import EQUIPMENT
 from repbook.core.muscles import MUSCLES
+from repbook.core.pose.spec import PosePair, PoseSpecError, parse_poses
 
 CATEGORIES: Final = ("strength", "plyometric", "cardio", "mobility")
 LEVELS: Final = ("beginner", "intermediate", "advanced")
@@ -122,6 +123,8 @@ class ExerciseSpec:
     alternatives: tuple[Alternative, ...]
     recommendation: Recommendation
     faq: tuple[Faq, ...]
+    #: The start and end position pictures; None until the file has a `[poses]` table.
+    poses: PosePair | None = None
 
     @property
     def linked_slugs(self) -> set[str]:
@@ -135,7 +138,7 @@ _TOP_KEYS: Final = frozenset(
         "slug", "name", "aliases", "category", "equipment", "level", "mechanics", "pattern",
         "force", "primary_muscles", "secondary_muscles", "bodyweight_fraction", "measure",
         "unilateral", "rest_s", "introduction", "steps", "benefits", "variations",
-        "alternatives", "recommendations", "faq",
+        "alternatives", "recommendations", "faq", "poses",
     }
 )  # fmt: skip
 
@@ -198,7 +201,17 @@ def parse_exercise(data: Mapping[str, Any]) -> ExerciseSpec:
             )
             for i, f in enumerate(_tables(data, "faq", min_items=3, max_items=6))
         ),
+        poses=_poses(data),
     )
+
+
+def _poses(data: Mapping[str, Any]) -> PosePair | None:
+    if "poses" not in data:
+        return None
+    try:
+        return parse_poses(data["poses"])
+    except PoseSpecError as exc:
+        raise ExerciseSpecError(exc.field, exc.message) from exc
 
 
 def _variation(data: Mapping[str, Any], index: int) -> Variation:

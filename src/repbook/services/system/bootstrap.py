@@ -23,6 +23,7 @@ from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
 from django.db.migrations.executor import MigrationExecutor
 
+import repbook.core.pose
 from repbook import __version__
 from repbook.services.account.accounts import create_user, generate_password
 from repbook.services.system.data_dir import NotReady
@@ -30,6 +31,8 @@ from repbook.storage.models import SiteSettings, User
 
 #: (app label, folder) of the data files ensure_ready() loads: catalog/files.py and programs/files.py.
 DATA_FOLDERS = [("catalog", "exercises"), ("programs", "builtin")]
+#: The code that draws the position pictures kept with each catalog page.
+POSE_CODE = Path(repbook.core.pose.__file__).parent
 #: pg_advisory_lock key taken while migrating, so servers started together migrate once ("RBMIGRAT").
 MIGRATION_LOCK_KEY = 0x52424D4947524154
 
@@ -55,6 +58,7 @@ def ready_stamp(folders: list[Path] | None = None) -> str:
         # The catalog's and programs' data folders, found without importing their loaders.
         folders = [Path(apps.get_app_config(label).path) / data for label, data in DATA_FOLDERS]
         folders += [Path(app.path) / "migrations" for app in apps.get_app_configs()]
+        folders.append(POSE_CODE)  # the position pictures are drawn when the catalog loads
     for folder in folders:
         with contextlib.suppress(OSError), os.scandir(folder) as entries:
             for entry in sorted(entries, key=lambda e: e.name):

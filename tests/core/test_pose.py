@@ -1,0 +1,165 @@
+"""The pose model: kinematics, reaching, the format's errors and the checks that catch a wrong picture."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from repbook.core.pose.body import FOREARM, THIGH, TORSO, UPPER_ARM, pose_figure, reach_arm
+from repbook.core.pose.check import pair_problems, problems
+from repbook.core.pose.scene import solve, solve_pair
+from repbook.core.pose.spec import PoseSpecError, parse_poses
+from repbook.core.pose.svg import FRAME_H, position_pictures
+
+STANDING = {j: 0.0 for j in ("torso", "neck", "shoulder", "elbow", "hip", "knee", "ankle")}
+STANDING |= {f"far_{j}": 0.0 for j in ("shoulder", "elbow", "hip", "knee", "ankle")}
+
+
+def test_standing_figure_stacks_its_segments_straight_up() -> None:
+    points = pose_figure(STANDING).points
+    assert points["shoulder"] == pytest.approx((0.0, TORSO))
+    assert points["knee"] == pytest.approx((0.0, -THIGH))
+    assert points["hand"] == pytest.approx((0.0, TORSO - UPPER_ARM - FOREARM))
+    assert points["toe"][0] > points["ankle"][0]  # the feet point the way the figure faces
+
+
+def test_flexing_the_hip_swings_the_thigh_forward() -> None:
+    points = pose_figure(STANDING | {"hip": 90.0}).points
+    assert points["knee"] == pytest.approx((THIGH, 0.0))
+
+
+def test_an_arm_reaches_any_point_within_its_length_with_the_elbow_bending_forward() -> None:
+    shoulder = (0.0, 100.0)
+    for target in ((20.0, 60.0), (40.0, 100.0), (-10.0, 60.0), (30.0, 140.0)):
+        flexion, elbow = reach_arm(0.0, shoulder, target)
+        hand = pose_figure(STANDING | {"shoulder": flexion, "elbow": elbow}, (0.0, 100.0 - TORSO)).points[
+            "hand"
+        ]
+        assert math.dist(hand, target) < 1e-6
+        assert 0.0 <= elbow <= 150.0
+
+
+def _pair(start: str, end: str, kit: str = "") -> dict[str, object]:
+    import tomllib
+
+    return tomllib.loads(f"[poses]\n{kit}\nstart = {{ {start} }}\nend = {{ {end} }}\n")["poses"]
+
+
+def test_a_valid_deadlift_has_no_problems_and_draws_two_accessible_pictures() -> None:
+    pair = parse_poses(
+        _pair(
+            'base = "deadlift", hands = "bar"',
+            'base = "standing", shoulder = 0, elbow = 0',
+            'kit = [{ kind = "barbell", name = "bar", start = "ankle", dx = 6, dy = 19.5, end = "hands" }]',
+        )
+    )
+    assert pair_problems(solve_pair(pair)) == []
+    pictures = position_pictures("Deadlift", "deadlift", pair)
+    assert pictures["moves"] is True
+    svg = str(pictures["start"]["svg"])  # type: ignore[index]
+    assert '<title id="pose-deadlift-start-t">Deadlift: start position</title>' in svg
+    assert "<script" not in svg and "href" not in svg
+    width, height = re.search(r'viewBox="\S+ \S+ (\S+) (\S+)"', svg).groups()  # type: ignore[union-attr]
+    assert float(width) == 260 and 120 <= float(height) <= FRAME_H
+
+
+def test_a_bar_out_of_reach_is_reported() -> None:
+    pair = parse_poses(
+        _pair(
+            'base = "standing", hands = "bar"',
+            'base = "standing"',
+            'kit = [{ kind = "barbell", name = "bar", at = [60, 22.5] }]',
+        )
+    )
+    assert any("hand misses its target" in p for p in problems(solve(pair.start, pair.kit, "start")))
+
+
+def test_a_joint_past_its_range_and_a_floating_foot_are_reported() -> None:
+    pair = parse_poses(
+        _pair('base = "standing", knee = -30', 'base = "standing", anchor = "hip", at = [0, 120]')
+    )
+    start, end = solve_pair(pair)
+    assert any(p.startswith("knee at -30°") for p in problems(start))
+    assert any("heel should rest on the floor" in p for p in problems(end))
+
+
+def test_a_leg_through_a_bench_is_reported() -> None:
+    pair = parse_poses(
+        _pair(
+            'base = "standing"', 'base = "standing"', 'kit = [{ kind = "bench", at = [0, 45], length = 60 }]'
+        )
+    )
+    assert any("passes through the kit" in p for p in problems(solve(pair.start, pair.kit, "start")))
+
+
+def test_a_figure_too_big_for_the_frame_is_reported() -> None:
+    pair = parse_poses(_pair('base = "standing", anchor = "hip", at = [0, 260]', 'base = "standing"'))
+    assert "the figures do not fit in the frame" in pair_problems(solve_pair(pair))
+
+
+@pytest.mark.parametrize(
+    ("start", "kit", "field"),
+    [
+        ('base = "flying"', "", "poses.start.base"),
+        ('base = "standing", wingspan = 3', "", "poses.start.wingspan"),
+        ('base = "standing", hip = "a lot"', "", "poses.start.hip"),
+        ('base = "standing", hands = "bar"', "", "poses.start.hands"),
+        ('base = "standing"', 'kit = [{ kind = "trampoline", at = [0, 0] }]', "poses.kit[0].kind"),
+        ('base = "standing"', 'kit = [{ kind = "bench" }]', "poses.kit[0].at"),
+        ('base = "standing"', 'kit = [{ kind = "bench", at = "elbow", dx = "x" }]', "poses.kit[0].at.dx"),
+        ('base = "standing", rests = ["wings"]', "", "poses.start.rests"),
+    ],
+)
+def test_format_errors_name_the_field(start: str, kit: str, field: str) -> None:
+    with pytest.raises(PoseSpecError) as caught:
+        parse_poses(_pair(start, 'base = "standing"', kit))
+    assert caught.value.field == field
+
+
+def test_reaching_for_kit_that_moves_with_the_hands_is_an_error() -> None:
+    pair = parse_poses(
+        _pair(
+            'base = "standing", hands = "bar"',
+            'base = "standing"',
+            'kit = [{ kind = "barbell", name = "bar", at = "hands" }]',
+        )
+    )
+    with pytest.raises(PoseSpecError, match="moves with the body"):
+        solve_pair(pair)
+
+
+def test_a_front_view_swings_each_arm_out_to_its_own_side() -> None:
+    pair = parse_poses(
+        _pair('base = "standing", shoulder = 90, elbow = 0', 'base = "standing", shoulder = 0, elbow = 0')
+        | {"view": "front"}
+    )
+    start, end = solve_pair(pair)
+    hip_x = start.figure.points["hip"][0]
+    near, far = start.figure.points["hand"], start.figure.points["far_hand"]
+    assert near[0] < hip_x - 50 and far[0] > hip_x + 50  # arms out left and right, at shoulder height
+    assert near[1] == pytest.approx(far[1]) == pytest.approx(start.figure.points["arm_root"][1])
+    assert pair_problems((start, end)) == []
+    svg = str(position_pictures("Lateral raise", "x", pair)["start"]["svg"])  # type: ignore[index]
+    assert 'class="pose-far" stroke="currentColor" stroke-linecap="round" opacity="1"' in svg
+
+
+def test_a_near_limb_seen_from_the_front_reaches_its_target() -> None:
+    pair = parse_poses(_pair('base = "standing", hand = [-40, 150]', 'base = "standing"') | {"view": "front"})
+    start, _ = solve_pair(pair)
+    assert math.dist(start.figure.points["hand"], (-40.0, 150.0)) < 1e-6
+
+
+def test_an_unknown_view_is_an_error() -> None:
+    with pytest.raises(PoseSpecError) as caught:
+        parse_poses(_pair('base = "standing"', 'base = "standing"') | {"view": "top"})
+    assert caught.value.field == "poses.view"
+
+
+def test_an_arm_pointing_at_the_viewer_looks_short_from_the_front_and_full_from_the_side() -> None:
+    forward = 'base = "standing", shoulder = 90, shoulder_depth = 85, elbow = 0'
+    front = solve_pair(parse_poses(_pair(forward, 'base = "standing"') | {"view": "front"}))[0]
+    side = solve_pair(parse_poses(_pair(forward, 'base = "standing"')))[0]
+    reach = {s.view: math.dist(s.figure.points["arm_root"], s.figure.points["hand"]) for s in (front, side)}
+    assert reach["front"] < 8 and reach["side"] == pytest.approx(62.0)
