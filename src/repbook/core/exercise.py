@@ -75,8 +75,11 @@ class Variation:
 
 @dataclass(frozen=True, slots=True)
 class Alternative:
+    """Another exercise to do instead; `reason` says why one sharing no primary muscle still fits."""
+
     slug: str
     why: str
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,13 +155,7 @@ def parse_exercise(data: Mapping[str, Any]) -> ExerciseSpec:
     if both:
         raise ExerciseSpecError("secondary_muscles", f"{sorted(both)} also listed as primary")
     measure = _choice(data, "measure", MEASURES, default="reps")
-    alternatives = tuple(
-        Alternative(
-            slug=_text(a, "slug", where=f"alternatives[{i}]"),
-            why=_text(a, "why", 20, f"alternatives[{i}]"),
-        )
-        for i, a in enumerate(_tables(data, "alternatives", min_items=2))
-    )
+    alternatives = tuple(_alternative(a, i) for i, a in enumerate(_tables(data, "alternatives", min_items=2)))
     if slug in {a.slug for a in alternatives}:
         raise ExerciseSpecError("alternatives", "an exercise cannot be its own alternative")
     return ExerciseSpec(
@@ -196,6 +193,16 @@ def parse_exercise(data: Mapping[str, Any]) -> ExerciseSpec:
             )
             for i, f in enumerate(_tables(data, "faq", min_items=3, max_items=6))
         ),
+    )
+
+
+def _alternative(data: Mapping[str, Any], index: int) -> Alternative:
+    where = f"alternatives[{index}]"
+    _no_unknown(data, {"slug", "why", "reason"}, where)
+    return Alternative(
+        slug=_text(data, "slug", where=where),
+        why=_text(data, "why", 20, where),
+        reason=_text(data, "reason", 15, where) if "reason" in data else "",
     )
 
 
