@@ -39,7 +39,7 @@ EQUIPMENT_WORDS: Final[tuple[tuple[str, frozenset[str]], ...]] = (
     ("trx", frozenset({"rings"})),
     ("suspension", frozenset({"rings"})),
     # A "machine" may be a plate-loaded or selectorised one, or a cardio machine of its own kind.
-    ("machine", frozenset({"machine", "smith_machine", "rower", "treadmill", "bike", "stair_climber",
+    ("machine", frozenset({"machine", "smith_machine", "rower", "bike", "air_bike", "stair_climber",
                            "elliptical"})),
 )  # fmt: skip
 

@@ -28,7 +28,6 @@ EQUIPMENT: Final[dict[str, str]] = {
     "box": "Box or step",
     "sled": "Sled",
     "rower": "Rowing machine",
-    "treadmill": "Treadmill",
     "bike": "Exercise bike",
     "air_bike": "Air bike",
     "stair_climber": "Stair climber",
