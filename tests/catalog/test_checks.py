@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 from repbook.catalog.__main__ import main
 from repbook.catalog.checks import Finding, catalog_findings, equipment_named_by
-from repbook.catalog.files import read_catalog
+from repbook.catalog.files import CATALOG_DIR, read_catalog
 from repbook.core.exercise import Alternative, ExerciseSpec
 
 SPECS = read_catalog()
@@ -128,3 +130,18 @@ def test_short_stock_cues_may_recur() -> None:
 )
 def test_equipment_words_are_whole_words(label: str, words: list[str]) -> None:
     assert [w for w, _ in equipment_named_by(label)] == words
+
+
+def test_the_checker_fails_on_the_old_thruster_page(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    shutil.copytree(CATALOG_DIR, tmp_path, dirs_exist_ok=True)
+    page = tmp_path / "thruster.toml"
+    text = page.read_text()
+    page.write_text(
+        text.replace('equipment = ["dumbbell", "barbell", "kettlebell"]', 'equipment = ["dumbbell"]')
+    )
+    assert main(["--dir", str(tmp_path)]) == 1
+    errors = capsys.readouterr().err
+    assert "thruster.toml: aliases: 'Thruster (Barbell)' names 'barbell'" in errors
+    assert errors.rstrip().endswith(f"problems in {len(SPECS)} exercises")
