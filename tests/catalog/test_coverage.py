@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
+from pathlib import Path
 
 from repbook.catalog.files import read_catalog
 from repbook.core.muscles import MUSCLES
@@ -19,8 +21,70 @@ REQUIRED = [
 ]  # fmt: skip
 
 
-def test_at_least_150_exercises() -> None:
-    assert len(SPECS) >= 150
+#: Names Strong, Hevy and FitNotes log these under, and the page each must find.
+OTHER_APPS_NAMES = {
+    "Clean (Barbell)": "clean",
+    "Hang Power Clean": "hang-power-clean",
+    "Snatch (Barbell)": "snatch",
+    "Power Snatch (Barbell)": "power-snatch",
+    "Push Jerk (Barbell)": "push-jerk",
+    "Clean and Jerk (Barbell)": "clean-and-jerk",
+    "Overhead Squat (Barbell)": "overhead-squat",
+    "Safety Squat Bar Squat": "safety-bar-squat",
+    "Shoulder Press (Dumbbell)": "standing-dumbbell-shoulder-press",
+    "Seated Overhead Press (Dumbbell)": "seated-dumbbell-shoulder-press",
+    "Lunge (Barbell)": "barbell-lunge",
+    "Lateral Raise (Machine)": "machine-lateral-raise",
+    "Glute Kickback (Cable)": "cable-glute-kickback",
+    "Glute Kickback (Machine)": "machine-glute-kickback",
+    "Hip Thrust (Machine)": "hip-thrust-machine",
+    "Assisted Dip (Machine)": "assisted-dip",
+    "Triceps Extension (Machine)": "machine-triceps-extension",
+    "Bicep Curl (Machine)": "machine-biceps-curl",
+    "Back Extension (Machine)": "seated-back-extension-machine",
+    "Pendulum Squat (Machine)": "pendulum-squat",
+    "Belt Squat (Machine)": "belt-squat",
+    "Single Arm Cable Row": "single-arm-cable-row",
+    "Crunch (Machine)": "ab-crunch-machine",
+    "Reverse Crunch": "reverse-crunch",
+    "Toes to Bar": "toes-to-bar",
+    "Side Bend (Dumbbell)": "dumbbell-side-bend",
+    "Tibialis Raise": "tibialis-raise",
+    "Snatch (Kettlebell)": "kettlebell-snatch",
+    "Clean (Kettlebell)": "kettlebell-clean",
+    "Muscle Up": "muscle-up",
+    "Treadmill": "running",
+    "Running": "running",
+    "Cycling": "stationary-bike",
+    "Air Bike": "air-bike",
+    "Stair Machine": "stair-climber",
+    "Elliptical Machine": "elliptical",
+    "Rowing (Machine)": "rowing-machine",
+    "Jump Rope": "jump-rope",
+    "Walking": "walking",
+}
+
+
+def test_at_least_200_exercises() -> None:
+    assert len(SPECS) >= 200
+
+
+def test_the_readme_says_how_many_exercises_there_are() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text()
+    assert re.search(rf"\b{len(SPECS)} exercises\b", readme)
+
+
+def test_names_other_apps_log_find_their_page() -> None:
+    owner = {label.casefold(): s.slug for s in SPECS for label in (s.name, *s.aliases)}
+    assert {name: owner.get(name.casefold()) for name in OTHER_APPS_NAMES} == OTHER_APPS_NAMES
+
+
+def test_endurance_cardio_is_logged_by_time_or_distance() -> None:
+    endurance = ["running", "walking", "stationary-bike", "air-bike", "stair-climber", "elliptical",
+                 "jump-rope", "rowing-machine"]  # fmt: skip
+    kinds = {slug: BY_SLUG[slug].measure for slug in endurance}
+    assert {slug: kind for slug, kind in kinds.items() if kind not in ("time", "distance")} == {}
+    assert all(BY_SLUG[slug].category == "cardio" for slug in endurance)
 
 
 def test_required_exercises_exist() -> None:

@@ -143,14 +143,18 @@ def test_plates_per_side() -> None:
     }
 
 
+def test_change_plates_load_the_kilograms_between_the_usual_jumps() -> None:
+    assert run("plates", "101").output == "101 kg on a 20 kg bar, each side: 25 + 15 + 0.5\n"
+
+
 def test_plates_that_cannot_be_made_exactly_say_what_they_load() -> None:
-    result = run("plates", "101")
+    result = run("plates", "100.5")
     assert result.output == (
-        "101 kg cannot be made exactly with 25, 20, 15, 10, 5, 2.5, 1.25 kg plates.\n"
-        "100 kg on a 20 kg bar (1 kg short), each side: 25 + 15\n"
+        "100.5 kg cannot be made exactly with 25, 20, 15, 10, 5, 2.5, 1.25, 0.5 kg plates.\n"
+        "100 kg on a 20 kg bar (0.5 kg short), each side: 25 + 15\n"
     )
-    data = as_json("plates", "101")
-    assert (data["loaded"], data["exact"], data["short_by"]) == (100, False, 1)
+    data = as_json("plates", "100.5")
+    assert (data["loaded"], data["exact"], data["short_by"]) == (100, False, 0.5)
 
 
 def test_plates_below_the_bar_and_on_an_empty_bar() -> None:

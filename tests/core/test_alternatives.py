@@ -43,3 +43,17 @@ def test_curated_ones_are_excluded_and_the_limit_holds() -> None:
     many = [ex(f"hinge-{i}", "hinge", {"lower_back"}, {"bodyweight"}) for i in range(10)]
     found = computed_alternatives(TARGET, many, exclude=frozenset({"hinge-0"}), limit=4)
     assert len(found) == 4 and "hinge-0" not in {f.slug for f in found}
+
+
+def test_cardio_and_lifts_do_not_stand_in_for_each_other() -> None:
+    stairs = ExerciseFacts(
+        "stair-climber", "Stair Climber", "full_body", "beginner", frozenset({"glutes", "quads"}),
+        frozenset(), frozenset({"stair_climber"}), "cardio",
+    )  # fmt: skip
+    bike = ExerciseFacts(
+        "stationary-bike", "Stationary Bike", "full_body", "beginner", frozenset({"quads"}),
+        frozenset(), frozenset({"bike"}), "cardio",
+    )  # fmt: skip
+    clean = ex("clean", "full_body", {"glutes", "quads"}, {"barbell"})
+    assert [f.slug for f in computed_alternatives(stairs, [clean, bike])] == ["stationary-bike"]
+    assert computed_alternatives(clean, [stairs, bike]) == []

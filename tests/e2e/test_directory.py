@@ -31,7 +31,7 @@ def test_filter_lower_back_and_read_the_back_extension_page(page: Any) -> None:
     )
     assert colours[0] != colours[1]
     assert page.get_by_text("Primary", exact=True).first.is_visible()
-    page.get_by_text("Where should I feel back extensions?").click()
+    page.get_by_text("Which muscles should I feel working during a back extension?").click()
     assert page.get_by_text("In the lower back, the glutes and the hamstrings").is_visible()
 
 

@@ -39,7 +39,7 @@ from repbook.storage.models import (
 from tests.conftest import PASSWORD
 
 D = Decimal
-MY_EXERCISE = "Curl machine of mine"
+MY_EXERCISE = "Pinwheel thing of mine"  # a name no catalog exercise resembles
 PROGRAM = f"""Program: Pull day
 
 Day: Pull

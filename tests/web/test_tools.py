@@ -114,10 +114,10 @@ def test_plates_per_side_on_the_standard_bar(client: Client) -> None:
 
 
 def test_plates_that_cannot_be_made_exactly_or_are_below_the_bar(client: Client) -> None:
-    inexact = section(client.get("/tools/", {"plates-weight": "101"}), "plates")
+    inexact = section(client.get("/tools/", {"plates-weight": "100.5"}), "plates")
     assert (
-        "101 kg can't be made exactly with 25, 20, 15, 10, 5, 2.5, 1.25 kg plates: this loads 100 kg"
-        " (1 kg short)." in inexact
+        "100.5 kg can't be made exactly with 25, 20, 15, 10, 5, 2.5, 1.25, 0.5 kg plates: this loads"
+        " 100 kg (0.5 kg short)." in inexact
     )
     below = section(client.get("/tools/", {"plates-weight": "15"}), "plates")
     assert "15 kg is below the 20 kg bar: the empty bar is the least." in below

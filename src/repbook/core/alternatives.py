@@ -21,6 +21,7 @@ class ExerciseFacts:
     primary: frozenset[str]
     secondary: frozenset[str]
     equipment: frozenset[str]
+    category: str = "strength"
 
 
 def computed_alternatives(
@@ -32,12 +33,17 @@ def computed_alternatives(
 ) -> list[ExerciseFacts]:
     """Same movement pattern and at least one shared primary muscle, doable with `owned_equipment`.
 
+    Cardio suggests cardio and lifts suggest lifts: a stair climber and a clean share the legs and
+    the "full body" pattern, but neither stands in for the other.
+
     `owned_equipment=None` means no filter (the user has not said what they own). Closest first:
     more shared primary muscles, then shared secondary ones, then a similar level.
     """
     scored = []
     for other in candidates:
         if other.slug == target.slug or other.slug in exclude or other.pattern != target.pattern:
+            continue
+        if (other.category == "cardio") != (target.category == "cardio"):
             continue
         shared_primary = len(target.primary & other.primary)
         if not shared_primary:

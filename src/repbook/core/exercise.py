@@ -76,8 +76,11 @@ class Variation:
 
 @dataclass(frozen=True, slots=True)
 class Alternative:
+    """Another exercise to do instead; `reason` says why one sharing no primary muscle still fits."""
+
     slug: str
     why: str
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,13 +160,7 @@ def parse_exercise(data: Mapping[str, Any]) -> ExerciseSpec:
     if both:
         raise ExerciseSpecError("secondary_muscles", f"{sorted(both)} also listed as primary")
     measure = _choice(data, "measure", MEASURES, default="reps")
-    alternatives = tuple(
-        Alternative(
-            slug=_text(a, "slug", where=f"alternatives[{i}]"),
-            why=_text(a, "why", 20, f"alternatives[{i}]"),
-        )
-        for i, a in enumerate(_tables(data, "alternatives", min_items=2))
-    )
+    alternatives = tuple(_alternative(a, i) for i, a in enumerate(_tables(data, "alternatives", min_items=2)))
     if slug in {a.slug for a in alternatives}:
         raise ExerciseSpecError("alternatives", "an exercise cannot be its own alternative")
     return ExerciseSpec(
@@ -212,6 +209,16 @@ def _poses(data: Mapping[str, Any]) -> PosePair | None:
         return parse_poses(data["poses"])
     except PoseSpecError as exc:
         raise ExerciseSpecError(exc.field, exc.message) from exc
+
+
+def _alternative(data: Mapping[str, Any], index: int) -> Alternative:
+    where = f"alternatives[{index}]"
+    _no_unknown(data, {"slug", "why", "reason"}, where)
+    return Alternative(
+        slug=_text(data, "slug", where=where),
+        why=_text(data, "why", 20, where),
+        reason=_text(data, "reason", 15, where) if "reason" in data else "",
+    )
 
 
 def _variation(data: Mapping[str, Any], index: int) -> Variation:

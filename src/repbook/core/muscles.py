@@ -11,6 +11,7 @@ MUSCLES: Final[dict[str, str]] = {
     "front_delts": "Front delts",
     "side_delts": "Side delts",
     "rear_delts": "Rear delts",
+    "rotator_cuff": "Rotator cuff",
     "chest": "Chest",
     "upper_back": "Upper back",
     "lats": "Lats",
@@ -26,6 +27,7 @@ MUSCLES: Final[dict[str, str]] = {
     "quads": "Quads",
     "hamstrings": "Hamstrings",
     "calves": "Calves",
+    "tibialis": "Shins",
 }
 
 #: Longer descriptions shown where a name alone would be unclear.
@@ -35,6 +37,8 @@ MUSCLE_NOTES: Final[dict[str, str]] = {
     "traps": "upper trapezius",
     "abductors": "outer hip: gluteus medius and minimus",
     "adductors": "inner thigh",
+    "rotator_cuff": "infraspinatus, teres minor and the small muscles that turn and steady the upper arm",
+    "tibialis": "tibialis anterior, front of the shin",
 }
 
 

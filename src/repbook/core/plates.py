@@ -28,10 +28,12 @@ def _decimals(*values: str) -> tuple[Decimal, ...]:
     return tuple(Decimal(v) for v in values)
 
 
-#: Standard equipment by unit; the smallest barbell jump is two of the smallest common plates.
+#: Standard equipment by unit. The kg set includes 0.5 kg change plates, so loads between the
+#: usual jumps (61 kg) can be put on the bar; the step programs add stays two 1.25 kg plates,
+#: the smallest jump most gyms' plates allow, and a user with change plates may lower it.
 STANDARD_SETUPS: Final = {
     "kg": BarbellSetup(
-        "kg", Decimal(20), _decimals("25", "20", "15", "10", "5", "2.5", "1.25"), Decimal("2.5")
+        "kg", Decimal(20), _decimals("25", "20", "15", "10", "5", "2.5", "1.25", "0.5"), Decimal("2.5")
     ),
     "lb": BarbellSetup("lb", Decimal(45), _decimals("45", "35", "25", "10", "5", "2.5"), Decimal(5)),
 }

@@ -47,8 +47,8 @@ def listed_exercises(user: Any) -> list[ListedExercise]:
     for exercise_id, slug in links.values_list("exercise_id", "equipment_id"):
         equipment[exercise_id].add(slug)
     listed = []
-    for pk, slug, name, aliases, pattern, level, owner_id in visible.values_list(
-        "pk", "slug", "name", "aliases", "pattern", "level", "owner_id"
+    for pk, slug, name, aliases, pattern, level, category, owner_id in visible.values_list(
+        "pk", "slug", "name", "aliases", "pattern", "level", "category", "owner_id"
     ):
         roles = muscles[pk]
         facts = ExerciseFacts(
@@ -59,6 +59,7 @@ def listed_exercises(user: Any) -> list[ListedExercise]:
             primary=frozenset(roles["primary"]),
             secondary=frozenset(roles["secondary"]),
             equipment=frozenset(equipment[pk]),
+            category=category,
         )
         listed.append(ListedExercise(pk, facts, tuple(aliases), owner_id is not None))
     return listed
@@ -89,6 +90,7 @@ def facts(exercise: Exercise) -> ExerciseFacts:
         primary=frozenset(link.muscle_id for link in links if link.role == "primary"),
         secondary=frozenset(link.muscle_id for link in links if link.role == "secondary"),
         equipment=frozenset(e.slug for e in exercise.equipment.all()),
+        category=exercise.category,
     )
 
 

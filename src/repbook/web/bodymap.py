@@ -76,6 +76,7 @@ FRONT: list[Shape] = [
     *_ellipse("quads", 67, 212, 11, 38),
     *_ellipse("adductors", 77, 190, 4, 20),
     *_ellipse("calves", 64, 282, 6, 20),
+    *_ellipse("tibialis", 60, 280, 3, 17),  # the outer front of the shin, over the calf shape
 ]
 BACK: list[Shape] = [
     *_rect("neck", 72, 44, 16, 12, 3),
@@ -83,6 +84,7 @@ BACK: list[Shape] = [
     *_polygon("traps", [(80, 46), (100, 62), (80, 102), (60, 62)], mirror=False),
     *_ellipse("side_delts", 41, 74, 6, 11),
     *_ellipse("rear_delts", 51, 71, 9, 11),
+    *_ellipse("rotator_cuff", 64, 80, 6, 7),  # over the shoulder blade, drawn above the upper back
     *_polygon("lats", [(58, 86), (68, 90), (74, 134), (61, 124)]),
     *_rect("lower_back", 70, 116, 20, 38, 5),
     *_ellipse("triceps", 43, 106, 8, 17),

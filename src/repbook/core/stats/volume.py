@@ -23,7 +23,18 @@ MAX_TARGET: Final = 60
 
 #: Weekly hard-set ranges shown as editable defaults, not science: the common "10+ sets" guideline
 #: for the big groups (Schoenfeld et al. 2017), less for small muscles that compound lifts already work.
-_SMALL: Final = ("neck", "forearms", "abductors", "adductors", "obliques", "traps", "calves", "abs")
+_SMALL: Final = (
+    "neck",
+    "forearms",
+    "abductors",
+    "adductors",
+    "obliques",
+    "traps",
+    "calves",
+    "abs",
+    "rotator_cuff",
+    "tibialis",
+)
 DEFAULT_TARGETS: Final[dict[str, tuple[int, int]]] = {
     m: ((4, 12) if m in _SMALL else (10, 20)) for m in MUSCLES
 }
