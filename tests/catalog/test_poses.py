@@ -76,16 +76,4 @@ WITHOUT_PICTURES: list[str] = [
     "wrist-curl",
     "wrist-roller",
     "zercher-squat",
-] = [
-    "cable-external-rotation",
-    "cable-woodchop",
-    "clamshell",
-    "copenhagen-plank",
-    "dumbbell-fly",
-    "incline-dumbbell-fly",
-    "pallof-press",
-    "reverse-dumbbell-fly",
-    "reverse-wrist-curl",
-    "russian-twist",
-    "wrist-curl",
 ]
