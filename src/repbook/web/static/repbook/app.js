@@ -52,6 +52,13 @@ document.addEventListener("click", (event) => {
     localStorage.setItem(key, String(until));
     render();
   });
+  // A set logged offline (offline.js) starts the rest here; the end time is kept like any other.
+  timer.addEventListener("repbook:rest", (event) => {
+    until = event.detail;
+    alerted = false;
+    localStorage.setItem(key, String(until));
+    render();
+  });
   document.addEventListener("visibilitychange", render);
   render();
   setInterval(render, 500);
