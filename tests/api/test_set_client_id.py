@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import threading
 import uuid
 from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from repbook.storage.models import Set, Workout
@@ -136,3 +137,31 @@ def test_the_schema_documents_the_key_and_both_answers(alice_api: ApiClient) -> 
     assert {"200", "201"} <= set(operation["responses"])
     body = schema["components"]["schemas"]["SetIn"]["properties"]["client_id"]
     assert "(200)" in body["description"] and "unique per user" in body["description"].lower()
+
+
+@pytest.mark.django_db(transaction=True)
+@pytest.mark.slow
+def test_twin_sends_at_the_same_moment_log_one_set(alice: Any) -> None:
+    from repbook.services.account.accounts import create_token
+
+    secret = create_token(alice, "phone").secret
+    key = uuid.uuid4()
+    start = threading.Barrier(6)
+    answers: list[tuple[int, int]] = []
+
+    def send() -> None:
+        try:
+            start.wait()
+            answer = ApiClient(secret).post("/api/v1/sets", _set(key))
+            answers.append((answer.status_code, answer.json()["id"]))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=send) for _ in range(6)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(status for status, _ in answers) == [200] * 5 + [201]
+    assert len({set_id for _, set_id in answers}) == 1
+    assert Set.objects.count() == 1
