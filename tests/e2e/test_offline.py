@@ -254,3 +254,25 @@ def test_a_set_sent_after_its_workout_was_finished_reopens_it_and_says_so(logged
     expect(page.get_by_test_id("sync-note")).to_contain_text("reopened to keep 1 set")
     assert Workout.objects.get(pk=workout.pk).finished_at is None
     assert _sets(workout) == [(Decimal(10), 12)]
+
+
+def test_a_set_the_server_refuses_stays_on_the_phone_marked_until_fixed(logged_in_page: Any) -> None:
+    page = logged_in_page
+    workout = _open_workout()
+    page.goto(f"/workouts/{workout.pk}/")
+    _ready_for_offline(page)
+    page.context.set_offline(True)
+    _log(page, "10", "500", "Log set 1")  # past the limit of reps with a load
+    page.context.set_offline(False)
+    refused = page.get_by_test_id("pending-set")
+    expect(refused).to_contain_text("not accepted: reps")
+    expect(page.get_by_test_id("outbox-count")).to_have_text("1 set not yet sent")
+    assert _sets(workout) == []
+    page.screenshot(path="/tmp/offline-refused.png")
+
+    refused.get_by_role("button", name="Edit").click()
+    page.get_by_label("Reps").fill("12")
+    page.get_by_role("button", name="Save unsent set").click()
+    _no_unsent_sets(page)
+    page.get_by_test_id("set-row").first.wait_for()
+    assert _sets(workout) == [(Decimal(10), 12)]

@@ -11,8 +11,14 @@
   const NOTE_KEY = "repbook-sync-note";
 
   // --- The service worker: installed on every page, asked to keep the workout's pages. ---------
-  const keepPages = () => {
+  // At most every ten minutes (a dozen small requests each time), and at once when the worker
+  // first takes over the page; the pages opened in between are kept as they are opened.
+  const KEEP_EVERY_MS = 10 * 60 * 1000;
+  const keepPages = (now = false) => {
+    const last = Number(localStorage.getItem("repbook-kept-at")) || 0;
+    if (!now && Date.now() - last < KEEP_EVERY_MS) return;
     if (navigator.onLine && navigator.serviceWorker?.controller) {
+      localStorage.setItem("repbook-kept-at", String(Date.now()));
       navigator.serviceWorker.controller.postMessage({ type: "keep-pages" });
     }
   };
@@ -21,8 +27,15 @@
     navigator.serviceWorker.addEventListener("message", (event) => {
       if (event.data?.type === "kept") document.documentElement.dataset.offlineReady = "1";
     });
-    navigator.serviceWorker.addEventListener("controllerchange", keepPages);
-    if (user) keepPages();
+    navigator.serviceWorker.addEventListener("controllerchange", () => keepPages(true));
+    // A workout page with exercises not kept yet (a new workout, an exercise added): keep now.
+    const shape = workoutId === null ? null : `${workoutId}:${document.querySelectorAll("section.entry").length}`;
+    if (user && shape && localStorage.getItem("repbook-kept-shape") !== shape && navigator.serviceWorker.controller) {
+      localStorage.setItem("repbook-kept-shape", shape);
+      keepPages(true);
+    } else if (user) {
+      keepPages();
+    }
   }
   document.addEventListener("submit", (event) => {
     if (event.target.matches("form[action='/logout/']")) {
@@ -101,6 +114,8 @@
       : state === "login" ? [`${plural(count)} not yet sent`, "Log in again to send them."]
       : offline ? [`${plural(count)} not yet sent`, "Kept on this phone; sent when you are back online."]
       : state === "sending" ? [`Sending ${plural(count)}…`, ""]
+      : pending.every((r) => r.refused)
+        ? [`${plural(count)} not yet sent`, `Not accepted by the server: edit or delete ${count === 1 ? "it" : "them"} below.`]
       : [`${plural(count)} not yet sent`, "Repbook will try again shortly."];
     status.querySelector("[data-testid=outbox-count]").textContent = offline && count ? `Offline · ${headline}` : headline;
     status.querySelector(".sync-detail").textContent = detail;
@@ -274,7 +289,9 @@
   const detailOf = async (answer) => {
     try {
       const detail = (await answer.json()).detail;
-      return typeof detail === "string" ? detail : detail.map((d) => `${d.loc.at(-1)}: ${d.msg}`).join("; ");
+      // {"detail": "one sentence"} or {"detail": [{"field": ..., "message": ...}]} (api/errors.py)
+      return typeof detail === "string" ? detail
+        : detail.map((d) => (d.field ? `${d.field}: ${d.message}` : d.message)).join("; ");
     } catch (error) {
       return `the server answered ${answer.status}`;
     }
