@@ -276,3 +276,24 @@ def test_a_set_the_server_refuses_stays_on_the_phone_marked_until_fixed(logged_i
     _no_unsent_sets(page)
     page.get_by_test_id("set-row").first.wait_for()
     assert _sets(workout) == [(Decimal(10), 12)]
+
+
+def test_a_set_form_that_cannot_reach_the_server_is_kept_not_lost(logged_in_page: Any) -> None:
+    page = logged_in_page
+    workout = _open_workout()
+    page.goto(f"/workouts/{workout.pk}/")
+    _ready_for_offline(page)
+    # The phone believes it is online (a gym's Wi-Fi without a way out), so the form is sent as
+    # usual, and the service worker finds the server unreachable.
+    page.evaluate("() => Object.defineProperty(navigator, 'onLine', { get: () => true })")
+    page.context.set_offline(True)
+    _log(page, "10", "12", "Log set 1")
+    page.wait_for_url(f"**/workouts/{workout.pk}/#entry-*")
+    expect(page.get_by_test_id("pending-set")).to_have_count(1)
+    expect(page.get_by_test_id("pending-set")).to_contain_text("10 kg × 12")
+    assert _sets(workout) == []
+
+    page.context.set_offline(False)
+    _no_unsent_sets(page)
+    page.get_by_test_id("set-row").first.wait_for()
+    assert _sets(workout) == [(Decimal(10), 12)]

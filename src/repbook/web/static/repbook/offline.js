@@ -71,6 +71,12 @@
   };
   const outbox = {
     all: () => withStore("readonly", (store) => asPromise(store.index("user").getAll(user))),
+    // Sets the service worker kept from a form it could not send (it knows no user name).
+    claim: () => withStore("readwrite", async (store) => {
+      for (const record of await asPromise(store.getAll())) {
+        if (!record.user) await asPromise(store.put({ ...record, user }));
+      }
+    }),
     add: (record) => withStore("readwrite", (store) => asPromise(store.add(record))),
     put: (record) => withStore("readwrite", (store) => asPromise(store.put(record))),
     remove: (seq) => withStore("readwrite", (store) => asPromise(store.delete(seq))),
@@ -189,6 +195,7 @@
   };
 
   const refresh = async () => {
+    await outbox.claim();
     pending = await outbox.all();
     render();
   };

@@ -85,11 +85,50 @@ async function page(request) {
   }
 }
 
+// A set form sent while the phone believed it was online but the server could not be reached:
+// the set goes into the outbox like one logged offline (offline.js claims it for the user who is
+// logged in and sends it), and the browser goes back to the workout page.
+const SET_FORM = /^\/workouts\/(\d+)\/entries\/(\d+)\/sets\/$/;
+
+function keepSet(workout, entry, form) {
+  const text = (name) => (form.get(name) || "").toString().trim();
+  const record = {
+    user: null, workout: Number(workout), entry: Number(entry), exercise: text("exercise"),
+    client_id: text("client_id"), performed_at: new Date().toISOString(), refused: null,
+    fields: {
+      unit: text("unit") || "kg", weight: text("weight"), reps: text("reps"), rpe: text("rpe"),
+      rir: text("rir"), set_type: text("set_type") || "working", side: text("side") || "both",
+      duration_s: text("duration_s"), distance_m: text("distance_m"), notes: text("notes"),
+      felt_pain: form.get("felt_pain") !== null,
+    },
+  };
+  if (!record.exercise || !record.client_id) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const opening = indexedDB.open("repbook", 1);
+    opening.onupgradeneeded = () => {
+      opening.result.createObjectStore("outbox", { keyPath: "seq", autoIncrement: true }).createIndex("user", "user");
+    };
+    opening.onerror = () => resolve(false);
+    opening.onsuccess = () => {
+      const transaction = opening.result.transaction("outbox", "readwrite");
+      transaction.objectStore("outbox").add(record);
+      transaction.oncomplete = () => { opening.result.close(); resolve(true); };
+      transaction.onerror = () => { opening.result.close(); resolve(false); };
+    };
+  });
+}
+
 async function notSent(request) {
-  // A form sent with the network gone: say so on Repbook's page, not the browser's error.
+  // A form sent with the network gone: kept when it logs a set, and said plainly on Repbook's
+  // page, not the browser's error.
+  const copy = request.clone();
   try {
     return await fetch(request);
   } catch (error) {
+    const setForm = new URL(request.url).pathname.match(SET_FORM);
+    if (setForm && await keepSet(setForm[1], setForm[2], await copy.formData())) {
+      return Response.redirect(`/workouts/${setForm[1]}/#entry-${setForm[2]}`, 303);
+    }
     const offline = await caches.match(OFFLINE_PAGE);
     return offline || new Response("You are offline: nothing was sent.", { status: 503 });
   }
