@@ -59,26 +59,26 @@ def log_sent_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False) -> 
         return SentSet(stored, created=False)
 
 
-@transaction.atomic
 def _log_new(user: Any, data: SetInput, ask_if_unusual: bool) -> SentSet:
-    rehomed, conflict = _rehome(user, data)
-    row = log_set(user, rehomed, ask_if_unusual=ask_if_unusual)
+    named = owned(Workout, user).filter(pk=data.workout).first() if data.workout is not None else None
+    if data.workout is None or (named is not None and named.is_open):
+        # The usual case: no detour, no extra transaction around log_set's own.
+        return SentSet(log_set(user, data, ask_if_unusual=ask_if_unusual), created=True)
+    with transaction.atomic():
+        rehomed, conflict = _rehome(user, data, named)
+        row = log_set(user, rehomed, ask_if_unusual=ask_if_unusual)
     if conflict == "moved" and row.workout_id == data.workout:
         conflict = None  # it went back into its own workout after all (a set of its time joins it)
     return SentSet(row, created=True, conflict=conflict)
 
 
-def _rehome(user: Any, data: SetInput) -> tuple[SetInput, Conflict | None]:
-    """The set with the workout it can join now, per the open-workout rules, and what changed."""
-    if data.workout is None:
-        return data, None
-    workout = owned(Workout, user).filter(pk=data.workout).first()
-    if workout is None:
+def _rehome(user: Any, data: SetInput, named: Workout | None) -> tuple[SetInput, Conflict]:
+    """The set with the workout it can join now, per the open-workout rules, and what changed:
+    its workout `named` was finished (reopened when the rules allow) or is gone (None)."""
+    if named is None:
         return replace(data, workout=None), "moved"
-    if workout.is_open:
-        return data, None
     try:
-        reopen_workout(user, workout.pk)
+        reopen_workout(user, named.pk)
     except ReopenError:
         return replace(data, workout=None), "moved"
     return data, "reopened"
