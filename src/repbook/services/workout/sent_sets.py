@@ -67,9 +67,9 @@ def _log_new(user: Any, data: SetInput, ask_if_unusual: bool) -> SentSet:
     with transaction.atomic():
         rehomed, conflict = _rehome(user, data, named)
         row = log_set(user, rehomed, ask_if_unusual=ask_if_unusual)
-    if conflict == "moved" and row.workout_id == data.workout:
-        conflict = None  # it went back into its own workout after all (a set of its time joins it)
-    return SentSet(row, created=True, conflict=conflict)
+    # Back in its own workout after all (a set of its time joins it): nothing changed for the user.
+    back_home = conflict == "moved" and row.workout_id == data.workout
+    return SentSet(row, created=True, conflict=None if back_home else conflict)
 
 
 def _rehome(user: Any, data: SetInput, named: Workout | None) -> tuple[SetInput, Conflict]:
