@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
+from uuid import uuid4
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -63,11 +64,39 @@ def _web_log_set(client: Client, token: dict[str, str], workout: OpenWorkout) ->
     return client.post(f"/workouts/{workout.pk}/entries/{workout.entry}/sets/", form)
 
 
+def _log_keyed_set(client: Client, token: dict[str, str], workout: OpenWorkout) -> Any:
+    payload = {
+        "exercise": "deadlift",
+        "reps": 5,
+        "weight": 100,
+        "workout": workout.pk,
+        "client_id": str(uuid4()),
+    }
+    return client.post("/api/v1/sets", payload, content_type="application/json", headers=token)
+
+
+#: One key, sent every time: the first send logs the set, the counted one is a replay.
+RESENT_KEY = "8d1f4d52-6c2b-4f0e-9a57-3e0c8b6a1d27"
+
+
+def _resend_set(client: Client, token: dict[str, str], workout: OpenWorkout) -> Any:
+    payload = {
+        "exercise": "deadlift",
+        "reps": 5,
+        "weight": 100,
+        "workout": workout.pk,
+        "client_id": RESENT_KEY,
+    }
+    return client.post("/api/v1/sets", payload, content_type="application/json", headers=token)
+
+
 #: The load runner's request types and the most SQL statements each may run.
 BUDGETS = [
     Budget("log a set (POST /api/v1/sets)", _log_set, 7),
     # The API's write (7), then the entry looked up by owner and the superset step: 9.
     Budget("log a set from the logging page (POST, redirect)", _web_log_set, 9),
+    Budget("log a set with its client_id (POST /api/v1/sets)", _log_keyed_set, 9),
+    Budget("the same set sent again (client_id replay)", _resend_set, 2),
     Budget("logging page of an open workout", lambda c, t, w: c.get(f"/workouts/{w.pk}/"), 10),
     Budget("exercise directory (/exercises/)", lambda c, t, w: c.get("/exercises/"), 5),
     Budget(

@@ -98,7 +98,9 @@ def test_a_public_host_over_plain_http_passes_with_a_warning(data_dir: Path) -> 
     assert result.returncode == 0, result.stderr
     assert lines(result.stderr, "warning") == [
         "warning: REPBOOK_HTTPS is off while serving on 0.0.0.0: session and CSRF cookies are not "
-        "marked Secure and no HSTS is sent; behind an HTTPS proxy, set REPBOOK_HTTPS=1."
+        "marked Secure and no HSTS is sent, and phones cannot install Repbook or log sets offline "
+        "(browsers run its service worker only over HTTPS or on localhost); behind an HTTPS proxy, "
+        "set REPBOOK_HTTPS=1."
     ]
     https = check(env_for(data_dir, **PUBLIC, REPBOOK_HTTPS="1"), "--host", "0.0.0.0")
     assert https.returncode == 0 and lines(https.stderr, "warning") == []

@@ -104,6 +104,10 @@ SET_FORM = {"unit": "kg", "weight": "65", "reps": "6", "set_type": "working", "s
 WEB: dict[str, Rule] = {
     "home": own_data(PAGE, shows=("active_program",)),
     "healthz": public("monitors probe it without an account; it says only whether the database answers"),
+    "manifest": public("browsers read it to install the app, before anyone logs in; the same for all"),
+    "service-worker": public("browsers fetch it to install the app; the same script for all"),
+    "offline": public("the page shown for a page not kept on the phone; the same words for all"),
+    "offline-pages": own_data(GET, compare_bodies=True),
     "login": public("the way in", FORM, data={"username": "nobody", "password": "wrong password"}),
     # POST only: a GET answers 405.
     "logout": public("ends only the caller's own session", POST, data={}, status=405),

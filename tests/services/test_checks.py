@@ -79,6 +79,7 @@ def test_plain_http_on_a_public_host_is_a_warning_only(settings) -> None:
     assert configuration_warnings("127.0.0.1") == []
     (warning,) = configuration_warnings("0.0.0.0")
     assert "REPBOOK_HTTPS is off" in warning and "not marked Secure" in warning
+    assert "install Repbook or log sets offline" in warning and "service worker" in warning
     settings.HTTPS = True
     assert configuration_warnings("0.0.0.0") == []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, Literal
+from uuid import UUID
 
 from django.http import HttpRequest
 from ninja import Field, Query, Router, Schema
@@ -15,6 +16,7 @@ from pydantic_core import PydanticCustomError
 
 from repbook.api.errors import errors
 from repbook.services.workout import workouts
+from repbook.services.workout.sent_sets import Conflict, log_sent_set
 from repbook.storage.models import Set, Workout
 from repbook.storage.queries import workout_with_sets, workouts_between
 
@@ -50,6 +52,15 @@ class SetIn(Schema):
     felt_pain: bool = Field(False, description="pain or aching, as opposed to effort or pump")
     performed_at: datetime | None = None
     workout: int | None = Field(None, description="workout id; by default today's open workout")
+    client_id: UUID | None = Field(
+        None,
+        description=(
+            "a UUID the client makes once per set, to send it safely again: the first send logs the "
+            "set (201), every later send with the same client_id returns that stored set unchanged "
+            "(200) and logs nothing. Unique per user, so another user's key never clashes. With a "
+            "client_id, a set whose workout was finished or deleted meanwhile is kept: see `conflict`."
+        ),
+    )
 
 
 class SetPatch(Schema):
@@ -89,6 +100,16 @@ class SetOut(Schema):
     felt_pain: bool
     target: dict[str, Any] | None
     performed_at: datetime
+    client_id: UUID | None = Field(description="the key the set was logged with, if any")
+    conflict: Conflict | None = Field(
+        None,
+        description=(
+            "only when a set sent with client_id named a workout that had changed: `reopened` (it "
+            "was finished and is open again for this set) or `moved` (it was deleted or could not be "
+            "reopened: the set went into your open workout, or a new one, as a set without a workout "
+            "does); null otherwise"
+        ),
+    )
 
 
 class WorkoutSummaryOut(Schema):
@@ -157,6 +178,7 @@ def set_out(row: Set, exercise_slug: str, exercise_name: str) -> dict[str, Any]:
         "felt_pain": row.felt_pain,
         "target": row.target if isinstance(row.target, dict) else None,  # kept before imports were checked
         "performed_at": row.performed_at,
+        "client_id": row.client_id,
     }
 
 
@@ -185,11 +207,13 @@ def workout_out(workout: Workout) -> dict[str, Any]:
     }
 
 
-@router.post("/sets", response={201: SetOut, **errors(400, 401, 403, 422)})
+@router.post("/sets", response={201: SetOut, 200: SetOut, **errors(400, 401, 403, 422)})
 def log_set(request: HttpRequest, payload: SetIn) -> Status[dict[str, Any]]:
+    """Log a set: 201 with the new set; 200 with the stored one when its client_id was sent before."""
     data = workouts.SetInput(**payload.model_dump())
-    row = workouts.log_set(request.auth, data)  # type: ignore[attr-defined]
-    return Status(201, set_out(row, row.exercise.slug, row.exercise.name))
+    sent = log_sent_set(request.auth, data)  # type: ignore[attr-defined]
+    body = set_out(sent.row, sent.row.exercise.slug, sent.row.exercise.name) | {"conflict": sent.conflict}
+    return Status(201 if sent.created else 200, body)
 
 
 @router.patch("/sets/{set_id}", response={200: SetOut, **errors(400, 401, 403, 404, 422)})

@@ -251,6 +251,8 @@ class SetForm(forms.Form):
     )
     notes = forms.CharField(required=False, max_length=MAX_SET_NOTES)
     felt_pain = forms.BooleanField(required=False, label="Felt pain (not just effort)")
+    #: The page's key for this set: the same form sent twice logs one set.
+    client_id = forms.UUIDField(required=False)
 
     def only_for(self, exercise: Exercise) -> SetForm:
         """Leave out the fields `exercise` has no use for (the edit page): reps of a timed plank,
@@ -276,6 +278,7 @@ class SetForm(forms.Form):
 
 class QuickLogForm(forms.Form):
     text = forms.CharField(max_length=300, label="Quick log")
+    client_id = forms.UUIDField(required=False)
 
 
 class WorkoutForm(forms.Form):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.contrib.messages.storage.base import BaseStorage, Message
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -60,3 +61,38 @@ class TemporaryPasswordMiddleware:
         ):
             return redirect("password-change")
         return self.get_response(request)
+
+
+class _NoMessages(BaseStorage):
+    """Flash messages for a page copy: none shown, none stored."""
+
+    def _get(self, *args: object, **kwargs: object) -> tuple[list[Message], bool]:
+        return [], True
+
+    def _store(
+        self, messages: list[Message], response: HttpResponse, *args: object, **kwargs: object
+    ) -> list[Message]:
+        return []
+
+
+class OfflineCopyMiddleware:
+    """A page the service worker fetches to keep for offline use (it sends X-Repbook-Offline-Copy)
+    neither shows nor uses up the user's flash messages: they stay for the page the user opens.
+
+    It sits after Django's MessageMiddleware, which would otherwise mark them read.
+    """
+
+    HEADER = "HTTP_X_REPBOOK_OFFLINE_COPY"
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if self.HEADER not in request.META or not hasattr(request, "_messages"):
+            return self.get_response(request)
+        kept = request._messages
+        request._messages = _NoMessages(request)
+        try:
+            return self.get_response(request)
+        finally:
+            request._messages = kept

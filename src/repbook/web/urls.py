@@ -8,6 +8,7 @@ from repbook.web.views import (
     home,
     passwords,
     programs,
+    pwa,
     sets,
     stats,
     tools,
@@ -18,6 +19,10 @@ from repbook.web.views import (
 urlpatterns = [
     path("", home.home, name="home"),
     path("healthz", home.healthz, name="healthz"),
+    path("manifest.webmanifest", pwa.manifest, name="manifest"),
+    path("sw.js", pwa.service_worker, name="service-worker"),
+    path("offline/", pwa.offline, name="offline"),
+    path("offline/pages.json", pwa.offline_urls, name="offline-pages"),
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("register/", accounts.register, name="register"),

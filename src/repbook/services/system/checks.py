@@ -71,7 +71,9 @@ def configuration_warnings(host: str = "127.0.0.1") -> list[str]:
     if not is_loopback(host) and not settings.HTTPS:
         return [
             f"REPBOOK_HTTPS is off while serving on {host}: session and CSRF cookies are not marked "
-            "Secure and no HSTS is sent; behind an HTTPS proxy, set REPBOOK_HTTPS=1."
+            "Secure and no HSTS is sent, and phones cannot install Repbook or log sets offline "
+            "(browsers run its service worker only over HTTPS or on localhost); behind an HTTPS "
+            "proxy, set REPBOOK_HTTPS=1."
         ]
     return []
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
+from uuid import UUID
 
+from django.db import IntegrityError
 from django.utils import timezone
 
 from repbook.core.quicklog import QuickLog, QuickLogError, parse_quicklog
 from repbook.services.account.accounts import settings_for
 from repbook.services.exercise.exercise_names import ExerciseIndex, NamedExercise
+from repbook.services.workout.sent_sets import line_keys, stored_sets
 from repbook.services.workout.workouts import LogError, SetInput, log_sets
 from repbook.storage.models import Exercise, Set
 
@@ -51,8 +54,16 @@ def performed_at_for(day: date | None) -> datetime:
     return timezone.make_aware(datetime.combine(day, time(12, 0)))
 
 
-def log_line(user: Any, text: str, day: date | None = None, workout_id: int | None = None) -> LoggedLine:
-    """Parse and log one line, all or nothing; raises LogError (field "text" for grammar errors)."""
+def log_line(
+    user: Any,
+    text: str,
+    day: date | None = None,
+    workout_id: int | None = None,
+    client_id: UUID | None = None,
+) -> LoggedLine:
+    """Parse and log one line, all or nothing; raises LogError (field "text" for grammar errors).
+
+    A line sent again with the same `client_id` returns the sets its first send logged."""
     try:
         parsed = parse_quicklog(text)
     except QuickLogError as exc:
@@ -60,6 +71,9 @@ def log_line(user: Any, text: str, day: date | None = None, workout_id: int | No
     exercise = resolve_exercise(user, parsed.exercise)
     unit = settings_for(user).unit
     when = performed_at_for(day)
+    keys = line_keys(client_id, len(parsed.sets))
+    if stored := stored_sets(user, keys):
+        return LoggedLine(parsed, exercise, stored)
     inputs = [
         SetInput(
             exercise=exercise.slug,
@@ -73,7 +87,14 @@ def log_line(user: Any, text: str, day: date | None = None, workout_id: int | No
             notes=parsed.note,
             performed_at=when,
             workout=workout_id,
+            client_id=key,
         )
-        for one in parsed.sets
+        for one, key in zip(parsed.sets, keys, strict=True)
     ]
-    return LoggedLine(parsed, exercise, log_sets(user, inputs))
+    try:
+        return LoggedLine(parsed, exercise, log_sets(user, inputs))
+    except IntegrityError:
+        # The same line, sent twice at once, was logged by the other request first.
+        if stored := stored_sets(user, keys):
+            return LoggedLine(parsed, exercise, stored)
+        raise

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from typing import Any
+from uuid import UUID
 
 from django.db import transaction
 from django.db.models import Count, Max, Q
@@ -62,6 +63,8 @@ class SetInput:
     performed_at: datetime | None = None
     workout: int | None = None
     target: dict[str, Any] | None = None
+    #: The client's key for this set: one set per key and user (services/workout/sent_sets.py).
+    client_id: UUID | None = None
 
 
 def _values(data: SetInput) -> SetValues:
@@ -209,6 +212,7 @@ def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False) -> Set:
         felt_pain=data.felt_pain,
         target=target,
         performed_at=performed_at,
+        client_id=data.client_id,
     )
 
 

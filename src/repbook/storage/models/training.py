@@ -103,11 +103,19 @@ class Set(OwnedModel):
     target = models.JSONField(null=True, blank=True)
     completed = models.BooleanField(default=True)
     performed_at = models.DateTimeField(default=timezone.now)
+    #: The key the client chose for this set (a UUID), so sending it again cannot log it twice.
+    client_id = models.UUIDField(null=True, blank=True)
 
     class Meta:
         ordering = ["order", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["workout_exercise", "order"], name="set_order_unique_per_entry")
+            models.UniqueConstraint(fields=["workout_exercise", "order"], name="set_order_unique_per_entry"),
+            # Per owner: another account's client may pick the same key without touching this one.
+            models.UniqueConstraint(
+                fields=["owner", "client_id"],
+                condition=models.Q(client_id__isnull=False),
+                name="set_client_id_unique_per_owner",
+            ),
         ]
         indexes = [
             models.Index(fields=["owner", "exercise", "performed_at"], name="set_owner_exercise_time"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from typing import Any
+from uuid import uuid4
 
 from django import template
 
@@ -14,6 +15,12 @@ from repbook.services.workout.workout_targets import from_json
 from repbook.web.icons import icon
 
 register = template.Library()
+
+
+@register.simple_tag
+def new_client_id() -> str:
+    """A fresh key for a form that logs sets: sent twice (a retry, a double tap), it logs once."""
+    return str(uuid4())
 
 
 @register.filter

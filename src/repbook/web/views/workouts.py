@@ -18,6 +18,7 @@ from repbook.core.moments import MAX_YEAR, MIN_YEAR, MomentError, check_moment
 from repbook.services.workout import workout_entries, workouts
 from repbook.services.workout.open_workouts import open_workout_so_far, was_resumed
 from repbook.services.workout.quicklog import exercise_index, log_line
+from repbook.services.workout.sent_sets import log_sent_set
 from repbook.services.workout.supersets import step_after_set
 from repbook.services.workout.workout_page import logging_page
 from repbook.services.workout.workout_summary import workout_summary
@@ -154,10 +155,12 @@ def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpRespons
         unit=unit,
         workout=workout_id,
         felt_pain=form.cleaned_data["felt_pain"],
+        client_id=form.cleaned_data["client_id"],
         **form.values(),
     )
     try:
-        row = workouts.log_set(request.user, data, ask_if_unusual=request.POST.get("confirmed") != "1")
+        confirmed = request.POST.get("confirmed") == "1"
+        row = log_sent_set(request.user, data, ask_if_unusual=not confirmed).row
     except workouts.UnusualSetError as exc:
         # Not refused: asked. The same values go back with confirmed=1 when the user says yes.
         posted = [(k, v) for k, v in request.POST.items() if k not in ("csrfmiddlewaretoken", "confirmed")]
@@ -175,11 +178,17 @@ def log_set(request: HttpRequest, workout_id: int, entry_id: int) -> HttpRespons
 @require_POST
 def quick_log(request: HttpRequest, workout_id: int) -> HttpResponse:
     workout = _owned_workout_or_404(request, workout_id)
+    form = QuickLogForm(request.POST)
+    form.is_valid()  # the line's own errors are the service's to word; a bad key is only left out
     text = request.POST.get("text", "")
     try:
         day = timezone.localdate(workout.started_at)
         logged = log_line(
-            request.user, text, None if day == timezone.localdate() else day, workout_id=workout_id
+            request.user,
+            text,
+            None if day == timezone.localdate() else day,
+            workout_id=workout_id,
+            client_id=form.cleaned_data.get("client_id"),
         )
     except workouts.LogError as exc:
         messages.error(request, f"{exc.message} Nothing was saved.")

@@ -52,6 +52,13 @@ document.addEventListener("click", (event) => {
     localStorage.setItem(key, String(until));
     render();
   });
+  // A set logged offline (offline.js) starts the rest here; the end time is kept like any other.
+  timer.addEventListener("repbook:rest", (event) => {
+    until = event.detail;
+    alerted = false;
+    localStorage.setItem(key, String(until));
+    render();
+  });
   document.addEventListener("visibilitychange", render);
   render();
   setInterval(render, 500);
@@ -132,18 +139,26 @@ document.addEventListener("submit", (event) => {
   });
 })();
 
-// The set being logged is counted as a lifter counts: warm-ups apart from the working sets. When the
-// type is changed before logging, the form's heading and button follow ("Set 1" ↔ "Warm-up 3").
-document.addEventListener("change", (event) => {
-  const select = event.target;
-  if (!(select instanceof HTMLSelectElement) || select.name !== "set_type") return;
-  const form = select.closest("form[data-log-set]");
-  if (!form) return;
-  const warmup = select.value === "warmup";
-  const number = Number(warmup ? form.dataset.warmupsDone : form.dataset.workingDone) + 1;
-  const label = `${warmup ? "warm-up" : "set"} ${number}`;
+// Sets are counted as a lifter counts them: warm-ups apart from the working sets. The form's
+// heading and button name the set it logs ("Set 1", "Log warm-up 3") from the sets done, those
+// still waiting to be sent (offline.js sets data-warmups-pending and data-working-pending) and the
+// type chosen; they follow a changed type.
+window.repbookSetLabel = (form, warmup) => {
+  const [done, waiting] = warmup ? ["warmupsDone", "warmupsPending"] : ["workingDone", "workingPending"];
+  const number = Number(form.dataset[done] || 0) + Number(form.dataset[waiting] || 0) + 1;
+  return `${warmup ? "warm-up" : "set"} ${number}`;
+};
+window.repbookLabelForm = (form) => {
+  const select = form.querySelector("select[name=set_type]");
+  const label = window.repbookSetLabel(form, select !== null && select.value === "warmup");
   const heading = form.querySelector(".set-number");
   const button = form.querySelector(".log-button");
   if (heading) heading.textContent = label.charAt(0).toUpperCase() + label.slice(1);
   if (button) button.textContent = `Log ${label}`;
+};
+document.addEventListener("change", (event) => {
+  const select = event.target;
+  if (!(select instanceof HTMLSelectElement) || select.name !== "set_type") return;
+  const form = select.closest("form[data-log-set]");
+  if (form && !form.dataset.editing) window.repbookLabelForm(form);
 });
