@@ -233,7 +233,7 @@ def test_a_page_not_kept_says_you_are_offline(logged_in_page: Any) -> None:
     page.goto("/tools/")
     expect(page.get_by_role("heading", name="You are offline")).to_be_visible()
     page.get_by_role("link", name="Go to the Log").click()
-    assert page.get_by_role("heading", name="Log").is_visible(), "the Log was kept"
+    assert page.get_by_role("heading", name="History").is_visible(), "the Log was kept"
     page.goto(f"/exercises/{'back-extension'}/")
     assert page.get_by_role("heading", name="Back Extension").first.is_visible(), "its exercise page was kept"
 

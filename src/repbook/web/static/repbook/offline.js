@@ -4,7 +4,7 @@
 // so sending it again, after an answer lost on the way, never logs it twice.
 "use strict";
 (() => {
-  const user = document.querySelector(".topbar .who")?.textContent.trim() || "";
+  const user = document.body.dataset.user || "";  // who is logged in (base.html), for the outbox
   const workoutMatch = location.pathname.match(/^\/workouts\/(\d+)\/$/);
   const workoutId = workoutMatch ? Number(workoutMatch[1]) : null;
   const RETRY_MS = [2000, 5000, 15000, 30000];  // after a failed send, then every 30 s
