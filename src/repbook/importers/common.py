@@ -61,6 +61,8 @@ def decode(data: bytes) -> str:
 
 def _legacy_text(data: bytes) -> str:
     """Text in a legacy encoding, as charset-normalizer tells it; a clear refusal when it cannot."""
+    if b"\x00" in data:
+        raise ImportFileError("this is not a text export (it holds binary data)")
     best = charset_normalizer.from_bytes(data).best()
     encoding = best.encoding if best is not None else None
     if encoding is None or codecs.lookup(encoding).name not in _LEGACY_NAMES:
