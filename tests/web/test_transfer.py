@@ -138,11 +138,15 @@ def test_unmatched_names_are_listed_and_refused_until_answered(alice: Any, alice
     assert "Ready to import <strong>1 workout</strong> with <strong>7 sets</strong>" in html
     for number, name in enumerate(WGER_NAMES):
         assert f'<label for="name-{number}">{name}</label>' in html
-        assert '<option value="">Choose…</option>' in select(html, number)
-        assert f'<option value="+new">Create “{name}” as my own exercise</option>' in select(html, number)
+        # With no exercise of the same movement and equipment, the user's own exercise is the offer.
+        assert f'<option value="+new" selected>Create “{name}” as my own exercise</option>' in select(
+            html, number
+        )
         assert '<option value="-skip">Leave these sets out</option>' in select(html, number)
         assert '<option value="deadlift">Deadlift</option>' in select(html, number)  # all exercises
     assert html.count('<span class="badge warn">no match</span>') == 5
+    assert html.count("as your own exercise it would work") == 5
+    assert "Exercise names: 0 matched, 0 suggested (check them), 0 created as your own, 5 waiting" in html
 
     refused = alice_client.post(f"/import/{pending_id}/", {"action": "import"})
     assert refused.status_code == 422

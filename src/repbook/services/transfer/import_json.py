@@ -51,8 +51,25 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         "unmatched": [n.foreign_name for n in report.unmatched],
         "created_exercises": report.created_exercises,
         "restored": report.restored,
+        "summary": summary_json(report),
         "problem_count": len(report.problems),
         "problems": [problem_json(p) for p in report.problems[:MAX_LISTED_PROBLEMS]],
+    }
+
+
+def summary_json(report: ImportReport) -> dict[str, Any]:
+    """Where every set of the file went and how its names matched: nothing leaves without a count."""
+    return {
+        "sets_read": report.sets_read,
+        "sets_written": report.sets,
+        "sets_in_workouts_already_there": report.duplicate_sets,
+        "sets_left_out": report.left_out_sets,
+        "sets_refused": report.refused_sets,
+        "lines_skipped": len(report.problems),
+        "skipped_by_reason": [{"reason": r, "lines": n} for r, n in report.skipped_reasons],
+        "names_matched": report.names_matched,
+        "names_suggested": report.names_suggested,
+        "names_created": report.names_created,
     }
 
 

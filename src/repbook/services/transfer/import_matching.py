@@ -52,9 +52,11 @@ class NameMatch:
 
 
 def set_kind(entries: Iterable[ImportedExercise]) -> str:
-    """What the sets of a name measure: reps when any set has reps, else time, else distance."""
+    """What the sets of a name measure: reps when any set has reps, else time, else distance.
+
+    Zero reps beside a time or distance is how some apps write a cardio set: it is not reps."""
     sets = [s for e in entries for s in e.sets]
-    if any(s.reps is not None for s in sets) or not sets:
+    if not sets or any(s.reps is not None and (s.reps or not (s.duration_s or s.distance_m)) for s in sets):
         return "reps"
     if any(s.duration_s for s in sets) and not any(s.distance_m for s in sets):
         return "time"
