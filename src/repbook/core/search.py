@@ -7,8 +7,6 @@ import unicodedata
 from collections.abc import Iterable
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-#: Anything that is not a letter or digit of any script (``\\w`` less the underscore).
-_NON_WORD_ANY = re.compile(r"[\W_]+")
 #: Marks stripped only from letters of these scripts (Latin and Greek): "é" is "e" to a reader of
 #: either, but a kana's voicing mark or the breve of Cyrillic "й" makes another letter.
 _FOLDED_SCRIPTS_END = 0x0400
@@ -30,7 +28,9 @@ def fold(text: str) -> str:
             continue
         kept.append(char)
     composed = unicodedata.normalize("NFC", "".join(kept)).casefold()
-    return _NON_WORD_ANY.sub(" ", composed).strip()
+    # Marks left on letters of other scripts (Thai vowels, Devanagari signs) belong to the word.
+    words = "".join(c if c.isalnum() or unicodedata.category(c)[0] == "M" else " " for c in composed)
+    return " ".join(words.split())
 
 
 def known_names(name: str, aliases: Iterable[str], limit: int = 4) -> list[str]:
