@@ -249,3 +249,12 @@ def test_bytes_in_no_encoding_are_refused_by_name() -> None:
     noise = bytes(range(128, 256)) * 40 + b"\x81\x8d\x8f\x90\x9d" * 50
     with pytest.raises(ImportFileError, match=r"not UTF-8 text.*save it again as UTF-8"):
         read(noise)
+
+
+def test_unquoted_commas_in_a_legacy_comment_stay_in_the_comment() -> None:
+    file = parsed("fitnotes_legacy_comment_commas.csv")
+    t = datetime(2015, 6, 2)
+    assert rows(file) == [
+        (t, "Deadlift", "working", "140.0", "kg", 5, None, None, "belt, chalk, straps"),
+        (t, "Overhead Press (Each Side, Dumbbells)", "working", "20.0", "kg", 8, None, None, ""),
+    ]
