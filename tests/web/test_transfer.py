@@ -176,6 +176,11 @@ def test_answered_names_import_and_are_remembered(alice: Any, alice_client: Clie
     text = done.content.decode()
     assert 'data-testid="import-done"' in text and "New exercises of your own: wger exercise 475" in text
     assert "1 workout and 4 sets from 2 Mar 2026" in text  # 3 deadlift sets and 1 of the new exercise
+    assert (
+        "Sets: <strong>7</strong> read from the file, <strong>4</strong> written, 3 left out by your answer."
+        in text
+    )
+    assert "Exercise names: 1 matched, 0 suggested (check them), 1 created as your own." in text
     assert 'class="messages"' not in text  # once, and not as "Imported 1 workouts"
     started = timezone.localtime(Workout.objects.get(owner=alice).started_at)
     assert (started.year, started.month) == (2026, 3)
