@@ -258,3 +258,10 @@ def test_unquoted_commas_in_a_legacy_comment_stay_in_the_comment() -> None:
         (t, "Deadlift", "working", "140.0", "kg", 5, None, None, "belt, chalk, straps"),
         (t, "Overhead Press (Each Side, Dumbbells)", "working", "20.0", "kg", 8, None, None, ""),
     ]
+
+
+def test_a_header_with_one_name_not_in_the_table_is_read_by_position() -> None:
+    text = (FIXTURES / "strong_ios_german.csv").read_text(encoding="utf-8").replace("Übungsname", "Übung")
+    file = strong.parse(text)
+    assert [e.name for e in file.workouts[0].exercises] == ["Klimmzug", "Rudern (Kurzhantel)", "Laufband"]
+    assert file.problems == []

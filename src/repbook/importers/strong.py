@@ -100,14 +100,17 @@ def parse(text: str) -> ParsedFile:
     header_line, header = head[0]
     cols, missing = _columns(header)
     rows: Iterable[tuple[int, list[str]]] = chain(head[1:], records)
-    if not any(key in cols for key in DISTINCTIVE):
+    if missing or not any(key in cols for key in DISTINCTIVE):
+        # Names not all known (a language or spelling not listed, or no header): read by position
+        # when the rows have a Strong layout's shape.
         found = _positional(head, delimiter)
-        if found is None:
+        if found is None and not any(key in cols for key in DISTINCTIVE):
             raise ImportFileError(_not_strong(header, delimiter), line=header_line)
-        cols, headerless = found
-        missing = []
-        if headerless:
-            rows = chain(head, records)
+        if found is not None:
+            cols, headerless = found
+            missing = []
+            if headerless:
+                rows = chain(head, records)
     if missing:
         raise ImportFileError(f"the Strong export has no {', '.join(missing)} column", line=header_line)
     reader = _Reader(cols, len(header), ParsedFile(format=NAME, unit=_file_unit(cols)))
