@@ -138,10 +138,8 @@ def test_unmatched_names_are_listed_and_refused_until_answered(alice: Any, alice
     assert "Ready to import <strong>1 workout</strong> with <strong>7 sets</strong>" in html
     for number, name in enumerate(WGER_NAMES):
         assert f'<label for="name-{number}">{name}</label>' in html
-        # With no exercise of the same movement and equipment, the user's own exercise is the offer.
-        assert f'<option value="+new" selected>Create “{name}” as my own exercise</option>' in select(
-            html, number
-        )
+        assert '<option value="">Choose…</option>' in select(html, number)
+        assert f'<option value="+new">Create “{name}” as my own exercise</option>' in select(html, number)
         assert '<option value="-skip">Leave these sets out</option>' in select(html, number)
         assert '<option value="deadlift">Deadlift</option>' in select(html, number)  # all exercises
     assert html.count('<span class="badge warn">no match</span>') == 5
