@@ -94,3 +94,16 @@ def test_the_api_answers_with_the_summary(alice: Any, alice_api: Any) -> None:
         "names_suggested": 0,
         "names_created": 3,
     }
+
+
+def test_the_mapping_file_never_answers_an_unmatched_name_with_a_similar_exercise(alice: Any) -> None:
+    from repbook.services.transfer.import_json import mapping_template
+
+    text = (
+        "Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time,Comment\n"
+        "2026-03-04,High Pull,Back,40.0,kgs,8,,,,\n2026-03-04,Jumping Lunge,Legs,0.0,kgs,10,,,,\n"
+    )
+    report = import_file(alice, text.encode(), ImportOptions(dry_run=True))
+    template = mapping_template(report)
+    assert "High Pull = +new" in template and "Jumping Lunge = +new" in template
+    assert "= pull-up" not in template and "= dumbbell-lunge" not in template

@@ -95,6 +95,12 @@ def mapping_template(report: ImportReport) -> str:
         f"# Map each name to an exercise slug; {CREATE} creates your own exercise, {SKIP} leaves it out."
     ]
     for match in report.to_review:
-        guess = match.choice or (match.suggestions[0] if match.suggestions else None)
-        lines.append(f"{match.foreign_name} = {guess.slug if guess else CREATE}")
+        # A name without a match is never given a similar exercise as its answer: that is how wrong
+        # matches got into logs. It starts as the user's own; the closest are named to choose from.
+        if match.choice is None and match.suggestions:
+            closest = ", ".join(s.slug for s in match.suggestions[:3])
+            lines.append(
+                f"# {match.foreign_name}: no exercise of the same movement and equipment; closest: {closest}"
+            )
+        lines.append(f"{match.foreign_name} = {match.choice.slug if match.choice else CREATE}")
     return "\n".join(lines) + "\n"
