@@ -1,9 +1,12 @@
 """The Strong app's CSV export: one row per set, in every header layout Strong has written.
 
-Layouts (tests/importers/fixtures/FORMATS.md): A0, A (iOS, comma), A' (A without the notes
-columns), Spanish and French headers, B (Android, semicolon, `Weight Unit` and `Distance Unit` per
-row) and C (Strong 6, `Workout #`, `Duration (sec)`, `Weight (kg)`, `Distance (meters)`). The
-delimiter is sniffed from the header; columns are found by name, never by position.
+Layouts (tests/importers/fixtures/FORMATS.md): the 2016-17 one (`kg`, `km` as column names), A0,
+A (iOS, comma), A' (A without the notes columns), B (Android, semicolon, `Weight Unit` and
+`Distance Unit` per row) and C (Strong 6, `Workout #`, `Duration (sec)`, `Weight (kg)`,
+`Distance (meters)`). The delimiter is sniffed from the header. Columns are found by name, in
+every language strong_layouts.py lists; when some name is not known (another language) or there
+is no header at all, by position, if the rows have one layout's shape (strong_layouts.LAYOUTS).
+A file without its header and without a known shape is refused naming the header line to add.
 
 - Rows form workouts by `Workout #` when the file has it, else by date and workout name, in the
   order workouts first appear; consecutive rows of one exercise form one exercise entry.
@@ -11,7 +14,8 @@ delimiter is sniffed from the header; columns are found by name, never by positi
   user is asked); B says it per row; C is always kilograms.
 - Zero reps, distance, seconds or RPE mean "not recorded". A set row with no reps, time or
   distance is skipped with a problem, as is a row holding a value that cannot be read.
-- `Rest Timer` rows give the exercise's rest, C's `Note` rows its note. Exercises left without
+- `Rest Timer` rows (in any language; an unknown word on a row with only seconds is one too) give
+  the exercise's rest, C's `Note` rows its note. Exercises left without
   sets by skipped rows are dropped, and so are workouts left without exercises.
 """
 
