@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from repbook.core.search import known_names
+from repbook.core.search import fold, known_names
 
 BACK_EXTENSION = [
     "Hyperextension",
@@ -32,3 +32,15 @@ def test_plurals_case_variants_and_the_name_itself_are_left_out() -> None:
     names = ["back extensions", "BACK EXTENSION", "Hyperextensions", "Hyperextension", "Good morning"]
     assert known_names("Back Extension", names, limit=10) == ["Hyperextensions", "Good morning"]
     assert known_names("Plank", []) == []
+
+
+def test_folding_drops_accents_of_latin_letters_and_keeps_every_other_script() -> None:
+    assert fold("Pull-Up (Bodyweight)") == "pull up bodyweight"
+    assert fold("Élévation latérale") == "elevation laterale"
+    assert fold("Kniebeuge (Langhantel) – Straße") == "kniebeuge langhantel strasse"
+    assert fold("Жим лёжа") == "жим лежа"  # ё is written е by many: the same word
+    assert fold("Жим ЛЁЖА") == fold("жим лежа")
+    assert fold("Подъём") == "подъем" and fold("Жим гантелей") == "жим гантелей"
+    assert fold("ベンチプレス") == "ベンチプレス"  # the voicing mark makes another letter: kept
+    assert fold("卧推（杠铃）") == "卧推 杠铃"
+    assert fold("ม.ค.") != fold("มี.ค.")  # Thai vowel signs are part of the word

@@ -55,3 +55,14 @@ def test_search_ranks_the_exact_name_first() -> None:
         "band-row",
     }
     assert INDEX.search("lat pulldown")[0].exercise.slug == "lat-pulldown"
+
+
+def test_names_in_other_scripts_are_found_with_or_without_accents() -> None:
+    own = ExerciseIndex(
+        [NamedExercise(1, "zhim-lezha", "Жим лёжа"), NamedExercise(2, "benchi", "ベンチプレス"),
+         NamedExercise(3, "wotui", "卧推（杠铃）")]
+    )  # fmt: skip
+    assert own.search("жим лежа")[0].exercise.slug == "zhim-lezha"
+    assert own.search("Жим")[0].exercise.slug == "zhim-lezha"
+    assert own.search("ベンチプレス")[0].exercise.slug == "benchi"
+    assert own.search("卧推")[0].exercise.slug == "wotui"

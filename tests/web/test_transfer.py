@@ -143,6 +143,8 @@ def test_unmatched_names_are_listed_and_refused_until_answered(alice: Any, alice
         assert '<option value="-skip">Leave these sets out</option>' in select(html, number)
         assert '<option value="deadlift">Deadlift</option>' in select(html, number)  # all exercises
     assert html.count('<span class="badge warn">no match</span>') == 5
+    assert html.count("as your own exercise it would work") == 5
+    assert "Exercise names: 0 matched, 0 suggested (check them), 0 created as your own, 5 waiting" in html
 
     refused = alice_client.post(f"/import/{pending_id}/", {"action": "import"})
     assert refused.status_code == 422
@@ -172,6 +174,11 @@ def test_answered_names_import_and_are_remembered(alice: Any, alice_client: Clie
     text = done.content.decode()
     assert 'data-testid="import-done"' in text and "New exercises of your own: wger exercise 475" in text
     assert "1 workout and 4 sets from 2 Mar 2026" in text  # 3 deadlift sets and 1 of the new exercise
+    assert (
+        "Sets: <strong>7</strong> read from the file, <strong>4</strong> written, 3 left out by your answer."
+        in text
+    )
+    assert "Exercise names: 1 matched, 0 suggested (check them), 1 created as your own." in text
     assert 'class="messages"' not in text  # once, and not as "Imported 1 workouts"
     started = timezone.localtime(Workout.objects.get(owner=alice).started_at)
     assert (started.year, started.month) == (2026, 3)

@@ -33,6 +33,22 @@ def _name_line(match: NameMatch, width: int) -> str:
     return head + f"✗ no match{note}" + (f"; closest: {closest}" if closest else "")
 
 
+def _print_tally(report: ImportReport) -> None:
+    """Where every set of the file went, and how its names matched."""
+    verb = "to write" if report.dry_run else "written"
+    gone = [
+        (report.duplicate_sets, "in workouts already in your log"),
+        (report.left_out_sets, "left out by your answer"),
+        (report.refused_sets, "refused (see the lines below)"),
+    ]
+    rest = "".join(f", {n} {what}" for n, what in gone if n)
+    click.echo(f"Sets: {report.sets_read} read, {report.sets} {verb}{rest}.")
+    click.echo(
+        f"Names: {report.names_matched} matched, {report.names_suggested} suggested (check them), "
+        f"{report.names_created} created as your own, {len(report.unmatched)} without an answer."
+    )
+
+
 def print_report(report: ImportReport) -> None:
     verb = "Would import" if report.dry_run else "Imported"
     span = f" from {report.first_day} to {report.last_day}" if report.first_day else ""
@@ -43,6 +59,7 @@ def print_report(report: ImportReport) -> None:
         f"{verb} {count_words(report.workouts, 'workout')} ({count_words(report.sets, 'set')}){span}"
         f" and {count_words(report.body_weights, 'body weight')}."
     )
+    _print_tally(report)
     if report.duplicates:
         click.echo(f"{count_words(report.duplicates, 'workout')} already in your log: left as they are.")
     if report.restored:
@@ -53,7 +70,10 @@ def print_report(report: ImportReport) -> None:
         for match in report.names:
             click.echo(_name_line(match, width))
     if report.problems:
-        click.echo(f"\nSkipped ({count_words(len(report.problems), 'line')}):")
+        click.echo(f"\nSkipped ({count_words(len(report.problems), 'line')}), by reason:")
+        for reason, lines in report.skipped_reasons[:SHOWN_PROBLEMS]:
+            click.echo(f"  {lines:>6} × {reason}")
+        click.echo("The lines:")
         for problem in report.problems[:SHOWN_PROBLEMS]:
             where = f"line {problem.line}: " if problem.line else ""
             click.echo(f"  {where}{problem.message}")

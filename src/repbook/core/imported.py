@@ -8,6 +8,9 @@ in `unit` when the file says which, else `None` (the user is asked).
 
 from __future__ import annotations
 
+import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -31,6 +34,21 @@ class Problem:
 
     line: int
     message: str
+
+    @property
+    def reason(self) -> str:
+        """The message without the values it quotes, so lines skipped for one reason group together:
+        "date '31 Xyz 2026' has a month we cannot read ('Xyz')" -> "date … has a month we cannot read (…)"."""
+        return _QUOTED.sub("…", self.message)
+
+
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\b\d+(?:[.,]\d+)?\b")
+
+
+def skipped_by_reason(problems: Iterable[Problem]) -> list[tuple[str, int]]:
+    """How many lines were skipped for each reason, most frequent first."""
+    counts = Counter(problem.reason for problem in problems)
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
 
 
 @dataclass(slots=True)

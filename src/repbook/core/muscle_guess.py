@@ -12,6 +12,13 @@ from repbook.core.search import fold
 
 #: (words that must all appear, primary muscles, secondary muscles), most specific first.
 _RULES: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ...]] = (
+    (("high", "pull"), ("traps", "side_delts"), ("upper_back",)),
+    (("pull", "through"), ("glutes",), ("hamstrings",)),
+    (("abduct",), ("abductors",), ("glutes",)),
+    (("adduct",), ("adductors",), ()),
+    (("clean",), ("quads", "glutes", "traps"), ("hamstrings", "lower_back")),
+    (("snatch",), ("quads", "glutes", "traps"), ("hamstrings", "side_delts")),
+    (("jerk",), ("front_delts", "quads"), ("triceps",)),
     (("reverse", "fly"), ("rear_delts",), ("upper_back",)),
     (("rear", "delt"), ("rear_delts",), ("upper_back",)),
     (("face", "pull"), ("rear_delts",), ("upper_back",)),
@@ -33,6 +40,7 @@ _RULES: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ..
     (("glute",), ("glutes",), ("hamstrings",)),
     (("squat",), ("quads", "glutes"), ("adductors", "lower_back")),
     (("lunge",), ("quads", "glutes"), ("adductors",)),
+    (("jump",), ("quads", "glutes"), ("calves",)),
     (("leg", "press"), ("quads", "glutes"), ()),
     (("step", "up"), ("quads", "glutes"), ()),
     (("shrug",), ("traps",), ()),
@@ -40,6 +48,8 @@ _RULES: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ..
     (("pull", "up"), ("lats",), ("biceps", "upper_back")),
     (("chin", "up"), ("lats", "biceps"), ("upper_back",)),
     (("row",), ("upper_back", "lats"), ("biceps", "rear_delts")),
+    (("pullover",), ("lats",), ("chest", "triceps")),
+    (("kickback",), ("triceps",), ()),
     (("curl",), ("biceps",), ("forearms",)),
     (("tricep",), ("triceps",), ()),
     (("pushdown",), ("triceps",), ()),
@@ -51,6 +61,7 @@ _RULES: Final[tuple[tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]], ..
     (("bench",), ("chest",), ("triceps", "front_delts")),
     (("push", "up"), ("chest",), ("triceps", "front_delts")),
     (("fly",), ("chest",), ("front_delts",)),
+    (("chest",), ("chest",), ("triceps", "front_delts")),
     (("press",), ("chest",), ("triceps", "front_delts")),
     (("crunch",), ("abs",), ()),
     (("plank",), ("abs",), ("obliques",)),

@@ -7,13 +7,30 @@ import unicodedata
 from collections.abc import Iterable
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
+#: Marks stripped only from letters of these scripts (Latin and Greek): "é" is "e" to a reader of
+#: either, but a kana's voicing mark or the breve of Cyrillic "й" makes another letter.
+_FOLDED_SCRIPTS_END = 0x0400
+#: Cyrillic letters written with or without their dots by the same people.
+_CYRILLIC: dict[int, str] = {ord("ё"): "е", ord("Ё"): "е"}
 
 
 def fold(text: str) -> str:
-    """Lowercase ASCII words, single-spaced: "Pull-Up (Bodyweight)" -> "pull up bodyweight"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    ascii_text = decomposed.encode("ascii", "ignore").decode().lower()
-    return _NON_WORD.sub(" ", ascii_text).strip()
+    """Lowercase words, single-spaced, accents off: "Pull-Up (Bodyweight)" -> "pull up bodyweight".
+
+    Letters of every script are kept ("Жим лёжа" -> "жим лежа", "ベンチプレス" stays itself);
+    only the accents of Latin and Greek letters are dropped ("Élévation" -> "elevation").
+    """
+    if text.isascii():
+        return _NON_WORD.sub(" ", text.lower()).strip()
+    kept: list[str] = []
+    for char in unicodedata.normalize("NFKD", text.translate(_CYRILLIC)):
+        if unicodedata.combining(char) and kept and ord(kept[-1]) < _FOLDED_SCRIPTS_END:
+            continue
+        kept.append(char)
+    composed = unicodedata.normalize("NFC", "".join(kept)).casefold()
+    # Marks left on letters of other scripts (Thai vowels, Devanagari signs) belong to the word.
+    words = "".join(c if c.isalnum() or unicodedata.category(c)[0] == "M" else " " for c in composed)
+    return " ".join(words.split())
 
 
 def known_names(name: str, aliases: Iterable[str], limit: int = 4) -> list[str]:

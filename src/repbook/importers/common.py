@@ -4,6 +4,7 @@ turns into a skipped line with its reason."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 import re
@@ -12,6 +13,9 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Final
+
+import charset_normalizer
+from babel import Locale
 
 from repbook.core.imported import ImportFileError
 from repbook.core.search import fold
@@ -31,8 +35,13 @@ class RowError(ValueError):
     """One line holds a value that cannot be read; the line is skipped with this message."""
 
 
+#: Legacy encodings a real export may be in when it is not UTF-8 (older Windows and Excel re-saves).
+LEGACY_ENCODINGS: Final = ("cp1252", "cp1251", "shift_jis", "cp932", "cp1250", "latin_1", "gb18030", "euc_kr")
+
+
 def decode(data: bytes) -> str:
-    """The text of an uploaded file: UTF-8 (with or without BOM), UTF-16 with BOM, else Windows-1252."""
+    """The text of an uploaded file: UTF-8 (with or without BOM), UTF-16 with BOM, else the legacy
+    encoding charset-normalizer finds (cp1252, cp1251, Shift-JIS...); refused when none fits."""
     if len(data) > MAX_FILE_BYTES:
         raise ImportFileError(f"the file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -44,10 +53,28 @@ def decode(data: bytes) -> str:
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+            text = _legacy_text(data)
     if "\x00" in text:
         raise ImportFileError("this is not a text export (it holds binary data)")
     return text
+
+
+def _legacy_text(data: bytes) -> str:
+    """Text in a legacy encoding, as charset-normalizer tells it; a clear refusal when it cannot."""
+    if b"\x00" in data:
+        raise ImportFileError("this is not a text export (it holds binary data)")
+    best = charset_normalizer.from_bytes(data).best()
+    encoding = best.encoding if best is not None else None
+    if encoding is None or codecs.lookup(encoding).name not in _LEGACY_NAMES:
+        found = f" (it looks like {encoding})" if encoding else ""
+        raise ImportFileError(
+            "the file is not UTF-8 text and its encoding could not be told"
+            f"{found}; save it again as UTF-8 (CSV UTF-8 in a spreadsheet) and import that"
+        )
+    return str(best)
+
+
+_LEGACY_NAMES: Final = frozenset(codecs.lookup(name).name for name in LEGACY_ENCODINGS)
 
 
 def first_line(text: str) -> str:
@@ -127,13 +154,93 @@ def whole(text: str, what: str) -> int | None:
     return int(value)
 
 
-_DURATION_PART = re.compile(
-    r"(\d+(?:[.,]\d+)?)\s*(h|hr|hrs|hours?|m|min|mins|minutes?|s|sec|secs|seconds?)\b"
-)
+#: A number and the unit word after it ("1 h", "46min", "1小时", "13分钟"); the unit is read below.
+_DURATION_PART = re.compile(r"(\d+(?:[.,]\d+)?)\s*([^\d\s.,:]*)\.?")
+#: Unit words of durations in the languages apps write them (folded) -> seconds.
+DURATION_UNITS: Final[dict[str, int]] = {
+    **dict.fromkeys(
+        [
+            "h",
+            "hr",
+            "hrs",
+            "hour",
+            "hours",
+            "std",
+            "stunde",
+            "stunden",
+            "u",
+            "uur",
+            "ore",
+            "ora",
+            "hora",
+            "horas",
+            "godz",
+            "g",
+            "sa",
+            "saat",
+            "ч",
+            "час",
+            "часа",
+            "часов",
+            "小时",
+            "小時",
+            "時間",
+            "時",
+            "시간",
+            "시",
+        ],
+        3600,
+    ),
+    **dict.fromkeys(
+        [
+            "m",
+            "min",
+            "mins",
+            "minute",
+            "minutes",
+            "minuto",
+            "minutos",
+            "minuten",
+            "minuti",
+            "dk",
+            "dakika",
+            "мин",
+            "минут",
+            "минуты",
+            "分钟",
+            "分鐘",
+            "分",
+            "분",
+        ],
+        60,
+    ),
+    **dict.fromkeys(
+        [
+            "s",
+            "sec",
+            "secs",
+            "second",
+            "seconds",
+            "seg",
+            "segundos",
+            "sek",
+            "sekunden",
+            "secondi",
+            "sn",
+            "saniye",
+            "с",
+            "сек",
+            "секунд",
+            "秒",
+            "초",
+        ],
+        1,
+    ),
+}
 
 
 def duration(text: str, what: str = "duration") -> int | None:
-    """Seconds from "1h 13m", "54m", "20s", "1 h 46 min", "9min", "0:01:00", "1:30" or "4200"."""
+    """Seconds from "1h 13m", "54m", "1 h 46 min", "31min", "1小时13分钟", "0:01:00", "1:30" or "4200"."""
     text = text.strip().lower()
     if not text:
         return None
@@ -147,39 +254,84 @@ def duration(text: str, what: str = "duration") -> int | None:
             seconds = seconds * 60 + int(part)
         return seconds
     parts = _DURATION_PART.findall(text)
-    if not parts or _DURATION_PART.sub("", text).strip():
+    if not parts or _DURATION_PART.sub("", text).strip() or any(u not in DURATION_UNITS for _n, u in parts):
         raise RowError(f"{what} {text!r} is not a duration")
-    scale = {"h": 3600, "m": 60, "s": 1}
-    return round(sum(float(n.replace(",", ".")) * scale[u[0]] for n, u in parts))
+    return round(sum(float(n.replace(",", ".")) * DURATION_UNITS[u] for n, u in parts))
 
 
-#: Month names and abbreviations as exports write them, English first, folded to ASCII.
-MONTHS: Final[dict[str, int]] = {}
-for _number, _names in enumerate(
-    (
-        "jan january januar janvier enero gennaio janeiro januari jan. janv",
-        "feb february februar fevrier febrero febbraio fevereiro februari feb. fevr fev",
-        "mar march marz maerz mars marzo marco maart mrt",
-        "apr april avril abril aprile",
-        "may mai mayo maggio maio mei",
-        "jun june juni juin junio giugno junho",
-        "jul july juli juillet julio luglio julho juil",
-        "aug august aout agosto augustus",
-        "sep sept september septembre septiembre settembre setembro",
-        "oct october oktober octobre octubre ottobre outubro okt",
-        "nov november novembre noviembre novembro",
-        "dec december dezember decembre diciembre dicembre dezembro dez dic",
-    ),
-    start=1,
-):
-    for _name in _names.split():
-        MONTHS[_name.rstrip(".")] = _number
+#: The languages Hevy's app ships (and a few regional spellings, "Sept"): their month names come
+#: from the CLDR data Babel carries, never from a table of our own.
+MONTH_LOCALES: Final = tuple(
+    [
+        "en",
+        "en_GB",
+        "en_AU",
+        "es",
+        "es_MX",
+        "de",
+        "de_AT",
+        "fr",
+        "it",
+        "pt",
+        "pt_PT",
+        "tr",
+        "ru",
+        "uk",
+        "ja",
+        "ko",
+        "zh",
+        "zh_Hant",
+        "pl",
+        "nl",
+        "sv",
+        "da",
+        "nb",
+        "fi",
+        "id",
+        "cs",
+        "ro",
+        "hu",
+        "el",
+        "vi",
+        "th",
+        "ms",
+    ]
+)
+
+
+@lru_cache(maxsize=1)
+def month_names() -> dict[str, int]:
+    """Every month name and abbreviation of MONTH_LOCALES (folded, no dots or spaces) -> 1..12.
+
+    A spelling two languages give to different months is left out: such a date is refused with its
+    reason rather than read as the wrong month."""
+    seen: dict[str, set[int]] = {}
+    for code in MONTH_LOCALES:
+        months = Locale.parse(code).months
+        for context in ("format", "stand-alone"):
+            for width in ("abbreviated", "wide"):
+                for number, name in months[context][width].items():
+                    seen.setdefault(_month_key(name), set()).add(number)
+    return {name: next(iter(numbers)) for name, numbers in seen.items() if len(numbers) == 1 and name}
+
+
+def _month_key(name: str) -> str:
+    return fold(name).replace(" ", "")
+
 
 _ISO = re.compile(
     r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?"
 )
 _SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{2,4})(?:,?\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
-_NAMED = re.compile(r"(\d{1,2})\.?\s+([^\W\d]+)\.?\s+(\d{4}),?(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?")
+#: "15 Sep 2025, 07:48", "5 Mai 2026", "11 März 2026", "5 de mai. de 2026", "5 5月 2026" (day, month, year).
+_NAMED = re.compile(
+    r"(\d{1,2})\.?\s+(?:de\s+)?(\S+?)\.?,?\s+(?:de\s+)?(\d{4})\s*(?:г\.?)?,?"
+    r"(?:\s+(?:à\s+|um\s+|alle\s+|às\s+)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?"
+)
+#: "2026年5月5日 18:20" (Chinese, Japanese) and "2026. 5. 5. 18:20" (Korean): year first, numbers.
+_YEAR_FIRST = re.compile(
+    r"(\d{4})\s*[年.]\s*(\d{1,2})\s*[月.]\s*(\d{1,2})\s*[日.]?,?(?:\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?"
+)
 
 
 def _build(y: int, mo: int, d: int, h: str | None, mi: str | None, s: str | None, text: str) -> datetime:
@@ -209,10 +361,13 @@ def timestamp(text: str) -> datetime:
         return _build(year, month, day_of_month, h, mi, s, raw)
     if m := _NAMED.fullmatch(raw):
         d, name, y, h, mi, s = m.groups()
-        named = MONTHS.get(fold(name).replace(" ", ""))
+        named = month_names().get(_month_key(name))
         if named is None:
             raise RowError(f"date {raw!r} has a month we cannot read ({name!r})")
         return _build(int(y), named, int(d), h, mi, s, raw)
+    if m := _YEAR_FIRST.fullmatch(raw):
+        y, mo, d, h, mi, s = m.groups()
+        return _build(int(y), int(mo), int(d), h, mi, s, raw)
     raise RowError(f"date {raw!r} is not a date we can read" if raw else "the date is missing")
 
 

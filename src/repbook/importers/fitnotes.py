@@ -8,6 +8,7 @@ the row is rebuilt from the header's column count.
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,6 +23,7 @@ from repbook.importers.common import (
     MILE_M,
     RowError,
     cached_decimal,
+    cell,
     columns,
     count,
     csv_records,
@@ -89,7 +91,7 @@ def parse(text: str) -> ParsedFile:
         if not "".join(row).strip():
             continue
         try:
-            reader.add(line, _cells(row, width, at["exercise"]))
+            reader.add(line, _cells(row, width, at))
         except RowError as error:
             reader.parsed.skip(line, str(error))
     return reader.parsed
@@ -102,19 +104,37 @@ def _header(records: Iterator[tuple[int, list[str]]]) -> list[str]:
     raise ImportFileError("the file is empty: there is no header line")
 
 
-def _cells(row: list[str], width: int, name_at: int) -> list[str]:
+def _cells(row: list[str], width: int, at: dict[str, int]) -> list[str]:
     """The row's values stripped, padded with empty cells to one past the header's width.
 
     A row longer than the header holds an unquoted exercise name with commas: its pieces are
-    joined back into one cell, so "Overhead Press (Each Side, Dumbbells)" stays whole."""
+    joined back into one cell, so "Overhead Press (Each Side, Dumbbells)" stays whole. When that
+    leaves no number where the reps go, the commas were in a last `Comment` column instead."""
     surplus = len(row) - width
     if surplus > 0:
+        name_at = at["exercise"]
         end = name_at + surplus + 1
-        row = [*row[:name_at], ",".join(row[name_at:end]), *row[end:]]
+        joined = [*row[:name_at], ",".join(row[name_at:end]), *row[end:]]
+        comment_at = at["comment"]
+        if comment_at == width - 1:
+            in_comment = [*row[:comment_at], ",".join(row[comment_at:])]
+            if _fit(in_comment, at) > _fit(joined, at):
+                joined = in_comment
+        row = joined
     cells = list(map(str.strip, row))
     if len(cells) <= width:
         cells.extend([""] * (width + 1 - len(cells)))
     return cells
+
+
+_NUMBER_OR_EMPTY = re.compile(r"(?:\d+(?:[.,]\d+)?|\d+(?::\d+)+)?")
+
+
+def _fit(row: list[str], at: dict[str, int]) -> int:
+    """How many of a rebuilt row's number columns hold numbers, and whether its category is a word."""
+    numbers = ("weight", "reps", "distance", "time")
+    fits = sum(bool(_NUMBER_OR_EMPTY.fullmatch(cell(row, at[key]))) for key in numbers)
+    return fits + (not _NUMBER_OR_EMPTY.fullmatch(cell(row, at["category"])))
 
 
 @dataclass(slots=True)

@@ -1,7 +1,10 @@
 """Hevy's `workout_data.csv`: one quoted row per set; a workout is its rows sharing title and start time.
 
 The weight column's name gives the unit of the whole file (`weight_kg` or `weight_lbs`), the
-distance column's name its unit (`distance_km` or `distance_miles`, read into metres).
+distance column's name its unit (`distance_km` or `distance_miles`, read into metres). Cardio
+rows have a distance or a time and no reps. `start_time` is written in the app's language
+(`5 Mai 2026, 18:20`, `11 Nis 2026`): common.timestamp reads the month names of every language
+Hevy ships; a row whose date still cannot be read is skipped with its reason, never silently.
 """
 
 from __future__ import annotations

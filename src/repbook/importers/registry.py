@@ -23,6 +23,9 @@ def detect(text: str) -> str:
     for name, module in FORMATS.items():
         if module.detect(text):
             return name
+    # No header any format knows: a Strong file in a language not listed, or without its header.
+    if strong.detect_shape(text):
+        return strong.NAME
     raise ImportFileError(
         "this file is not an export Repbook recognises; it reads " + ", ".join(FORMAT_NAMES) + " exports"
     )

@@ -1,9 +1,12 @@
 """The Strong app's CSV export: one row per set, in every header layout Strong has written.
 
-Layouts (tests/importers/fixtures/FORMATS.md): A0, A (iOS, comma), A' (A without the notes
-columns), Spanish and French headers, B (Android, semicolon, `Weight Unit` and `Distance Unit` per
-row) and C (Strong 6, `Workout #`, `Duration (sec)`, `Weight (kg)`, `Distance (meters)`). The
-delimiter is sniffed from the header; columns are found by name, never by position.
+Layouts (tests/importers/fixtures/FORMATS.md): the 2016-17 one (`kg`, `km` as column names), A0,
+A (iOS, comma), A' (A without the notes columns), B (Android, semicolon, `Weight Unit` and
+`Distance Unit` per row) and C (Strong 6, `Workout #`, `Duration (sec)`, `Weight (kg)`,
+`Distance (meters)`). The delimiter is sniffed from the header. Columns are found by name, in
+every language strong_layouts.py lists; when some name is not known (another language) or there
+is no header at all, by position, if the rows have one layout's shape (strong_layouts.LAYOUTS).
+A file without its header and without a known shape is refused naming the header line to add.
 
 - Rows form workouts by `Workout #` when the file has it, else by date and workout name, in the
   order workouts first appear; consecutive rows of one exercise form one exercise entry.
@@ -11,18 +14,23 @@ delimiter is sniffed from the header; columns are found by name, never by positi
   user is asked); B says it per row; C is always kilograms.
 - Zero reps, distance, seconds or RPE mean "not recorded". A set row with no reps, time or
   distance is skipped with a problem, as is a row holding a value that cannot be read.
-- `Rest Timer` rows give the exercise's rest, C's `Note` rows its note. Exercises left without
+- `Rest Timer` rows (in any language; an unknown word on a row with only seconds is one too) give
+  the exercise's rest, C's `Note` rows its note. Exercises left without
   sets by skipped rows are dropped, and so are workouts left without exercises.
 """
 
 from __future__ import annotations
 
 import csv
+import re
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from decimal import Decimal
+from itertools import chain
 from typing import Final
 
 from repbook.core.imported import ImportedSet, ImportedWorkout, ImportFileError, ParsedFile
+from repbook.core.search import fold
 from repbook.importers.common import (
     KM_M,
     MILE_M,
@@ -36,30 +44,10 @@ from repbook.importers.common import (
     timestamp,
     whole,
 )
+from repbook.importers.strong_layouts import ALIASES, REST_WORDS, SAMPLE_ROWS, expected_header, layout_of
 
 NAME: Final = "strong"
 
-#: Our key -> the names Strong gives the column, in every language seen (compared folded).
-ALIASES: Final[dict[str, tuple[str, ...]]] = {
-    "number": ("Workout #", "Workout Number"),
-    "date": ("Date", "Fecha"),
-    "workout": ("Workout Name", "Nombre de entrenamiento", "Nom de l'entraînement"),
-    "duration": ("Duration", "Duration (sec)", "Workout Duration", "Duración", "Durée"),
-    "exercise": ("Exercise Name", "Nombre del ejercicio", "Nom de l'exercice"),
-    "order": ("Set Order", "Orden de la serie", "Orden de serie", "Ordre des séries", "Ordre de la série"),
-    "weight": ("Weight", "Peso", "Poids"),
-    "weight_kg": ("Weight (kg)", "Peso (kg)", "Poids (kg)"),
-    "weight_lb": ("Weight (lbs)", "Weight (lb)"),
-    "weight_unit": ("Weight Unit", "Unidad de peso", "Unité de poids"),
-    "reps": ("Reps", "Repeticiones", "Répétitions", "Repetitions"),
-    "rpe": ("RPE",),
-    "distance": ("Distance", "Distancia"),
-    "distance_m": ("Distance (meters)", "Distance (m)", "Distancia (metros)", "Distance (mètres)"),
-    "distance_unit": ("Distance Unit", "Unidad de distancia", "Unité de distance"),
-    "seconds": ("Seconds", "Segundos", "Secondes"),
-    "notes": ("Notes", "Notas"),
-    "workout_notes": ("Workout Notes", "Notas del entrenamiento", "Notes d'entraînement"),
-}
 #: Columns without which the file cannot be read, by their English name.
 REQUIRED: Final = {
     "date": "Date", "exercise": "Exercise Name", "order": "Set Order", "weight": "Weight", "reps": "Reps"
@@ -82,7 +70,7 @@ DISTANCE_UNITS: Final = {"": KM_M, "km": KM_M, "mi": MILE_M, "mi.": MILE_M, "mil
 
 
 def detect(text: str) -> bool:
-    """True when the first non-blank line is a Strong header, in any layout, delimiter or language."""
+    """True when the first non-blank line is a Strong header, in any layout, delimiter or known language."""
     line = first_line(text)
     try:
         header = next(csv.reader([line], delimiter=sniff_delimiter(line)), [])
@@ -91,31 +79,88 @@ def detect(text: str) -> bool:
     return not _columns(header)[1]
 
 
+def detect_shape(text: str) -> bool:
+    """True when the rows have Strong's shape by position: a header in a language not listed, or none.
+
+    Asked only after every format's `detect` said no, so another app's header is never read as Strong's."""
+    try:
+        head = _head(csv_records(text[:65536], sniff_delimiter(first_line(text))))
+        return _positional(head, sniff_delimiter(first_line(text))) is not None
+    except ImportFileError:
+        return False
+
+
 def parse(text: str) -> ParsedFile:
     """The workouts of a Strong export; a row that cannot be read is skipped with its reason.
 
     Raises ImportFileError for a file that is not a Strong export, a header without a needed column,
     and a header with no rows after it (nothing to import: the user should know).
     """
-    records = csv_records(text, sniff_delimiter(first_line(text)))
-    header_line, header = next(((n, r) for n, r in records if any(c.strip() for c in r)), (0, []))
-    cols, missing = _columns(header)
-    if not header:
+    delimiter = sniff_delimiter(first_line(text))
+    records = csv_records(text, delimiter)
+    head = _head(records)
+    if not head:
         raise ImportFileError("the file is empty")
-    if not any(key in cols for key in DISTINCTIVE):
-        raise ImportFileError(
-            "this is not a Strong export: its first line should name Strong's columns "
-            "(Date, Workout Name, Exercise Name, Set Order, Weight, Reps, ...)",
-            line=header_line,
-        )
+    header_line, header = head[0]
+    cols, missing = _columns(header)
+    rows: Iterable[tuple[int, list[str]]] = chain(head[1:], records)
+    if missing or not any(key in cols for key in DISTINCTIVE):
+        # Names not all known (a language or spelling not listed, or no header): read by position
+        # when the rows have a Strong layout's shape.
+        found = _positional(head, delimiter)
+        if found is None and not any(key in cols for key in DISTINCTIVE):
+            raise ImportFileError(_not_strong(header, delimiter), line=header_line)
+        if found is not None:
+            cols, headerless = found
+            missing = []
+            if headerless:
+                rows = chain(head, records)
     if missing:
         raise ImportFileError(f"the Strong export has no {', '.join(missing)} column", line=header_line)
     reader = _Reader(cols, len(header), ParsedFile(format=NAME, unit=_file_unit(cols)))
-    for line, row in records:
+    for line, row in rows:
         reader.row(line, row)
     if not reader.rows:
         raise ImportFileError("the Strong export has a header but no rows", line=header_line)
     return reader.finish()
+
+
+def _head(records: Iterator[tuple[int, list[str]]]) -> list[tuple[int, list[str]]]:
+    """The first non-blank record and the few after it: enough to tell the layout by position."""
+    head: list[tuple[int, list[str]]] = []
+    for line, row in records:
+        if any(value.strip() for value in row):
+            head.append((line, row))
+            if len(head) > SAMPLE_ROWS:
+                break
+    return head
+
+
+def _positional(head: list[tuple[int, list[str]]], delimiter: str) -> tuple[dict[str, int], bool] | None:
+    """Columns by position when the rows have a Strong layout's shape, and whether the file has no
+    header (its first line is already a set); None when they do not."""
+    rows = [row for _line, row in head]
+    for headerless, sample in ((True, rows), (False, rows[1:])):
+        found = layout_of(sample, delimiter)
+        if found is not None and (headerless or len(rows[0]) == len(found[1])):
+            keys = found[1]
+            return {key: index for index, key in enumerate(keys)}, headerless
+    return None
+
+
+def _not_strong(header: list[str], delimiter: str) -> str:
+    """Why the file is refused: a header that is missing (with the line to add) or another app's."""
+    expected = expected_header(len(header), delimiter)
+    if expected and header and _DATE_START.match(header[0].strip() or "-"):
+        return (
+            "the file has no header line: Strong's export starts with the line "
+            f"{expected!r}; add it at the top of the file (with the same {delimiter!r} between names) "
+            "and import again"
+        )
+    return (
+        "this is not a Strong export: its first line should name Strong's columns "
+        "(Date, Workout Name, Exercise Name, Set Order, Weight, Reps, ...)"
+    )
 
 
 def _columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
@@ -125,6 +170,9 @@ def _columns(header: list[str]) -> tuple[dict[str, int], list[str]]:
     if weight is not None:
         cols["weight"] = weight
     return cols, [name for key, name in REQUIRED.items() if key not in cols]
+
+
+_DATE_START = re.compile(r"\d{4}-\d{1,2}-\d{1,2}|\d+$|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 
 
 def _file_unit(cols: dict[str, int]) -> str | None:
@@ -157,6 +205,9 @@ class _Reader:
         self.reps, self.rpe, self.seconds = at["reps"], at["rpe"], at["seconds"]
         self.metres, self.distance_unit = "distance_m" in cols, at["distance_unit"]
         self.distance = at["distance_m"] if self.metres else at["distance"]
+        self.miles = "distance_mi" in cols and "distance" not in cols  # the 2016-17 layout's `mi` column
+        if self.miles:
+            self.distance = at["distance_mi"]
         self.notes, self.workout_notes = at["notes"], at["workout_notes"]
         self.note_rows = "number" in cols  # C: exercise notes are `Note` rows, a set row's note is the set's
 
@@ -179,7 +230,7 @@ class _Reader:
         name = row[self.exercise]
         if not name:
             raise RowError("the exercise name is missing")
-        kind = _kind(row[self.order])
+        kind = self._kind(row)
         key, started_at = self._key(row)
         one = rest = None
         if kind == _REST:
@@ -198,6 +249,16 @@ class _Reader:
             entry.notes = f"{entry.notes}\n{note}" if entry.notes else note
         elif rest is not None:
             entry.rest_s = rest
+
+    def _kind(self, row: list[str]) -> str:
+        """The row's kind; an unknown word with only seconds is a rest row in a language not listed."""
+        try:
+            return _kind(row[self.order])
+        except RowError:
+            unloaded = not self._measure(row[self.weight], "weight") and not self._count(row[self.reps])
+            if unloaded and self._measure(row[self.seconds], "seconds"):
+                return _REST
+            raise
 
     def _key(self, row: list[str]) -> tuple[tuple[str, ...], datetime | None]:
         """The workout's key, and its start time when the workout is new."""
@@ -268,6 +329,8 @@ class _Reader:
         value = self._measure(row[self.distance], "distance")
         if value is None or self.metres:
             return value
+        if self.miles:
+            return value * MILE_M
         unit = row[self.distance_unit].lower()
         if unit not in DISTANCE_UNITS:
             raise RowError(f"distance unit {unit!r} is not km, mi or m")
@@ -282,7 +345,9 @@ class _Reader:
 
 
 def _kind(order: str) -> str:
-    """A set type from a Set Order (a number is a working set), or _NOTE / _REST for other rows."""
+    """A set type from a Set Order (a number is a working set), or _NOTE / _REST for other rows.
+
+    Rest rows are named in the phone's language ("Temporizador de descanso", "Ruhezeit")."""
     if not order or order.isdigit():
         return "working"
     kind = ORDERS.get(order.lower().replace(" ", "_"))
@@ -290,6 +355,8 @@ def _kind(order: str) -> str:
         return kind
     if order.replace(".", "", 1).isdigit():
         return "working"  # "1.0"
+    if fold(order) in REST_WORDS:
+        return _REST
     raise RowError(f"set order {order!r} is not a set number, W, D, F, Rest Timer or Note")
 
 

@@ -51,8 +51,25 @@ def report_json(report: ImportReport) -> dict[str, Any]:
         "unmatched": [n.foreign_name for n in report.unmatched],
         "created_exercises": report.created_exercises,
         "restored": report.restored,
+        "summary": summary_json(report),
         "problem_count": len(report.problems),
         "problems": [problem_json(p) for p in report.problems[:MAX_LISTED_PROBLEMS]],
+    }
+
+
+def summary_json(report: ImportReport) -> dict[str, Any]:
+    """Where every set of the file went and how its names matched: nothing leaves without a count."""
+    return {
+        "sets_read": report.sets_read,
+        "sets_written": report.sets,
+        "sets_in_workouts_already_there": report.duplicate_sets,
+        "sets_left_out": report.left_out_sets,
+        "sets_refused": report.refused_sets,
+        "lines_skipped": len(report.problems),
+        "skipped_by_reason": [{"reason": r, "lines": n} for r, n in report.skipped_reasons],
+        "names_matched": report.names_matched,
+        "names_suggested": report.names_suggested,
+        "names_created": report.names_created,
     }
 
 
@@ -78,6 +95,12 @@ def mapping_template(report: ImportReport) -> str:
         f"# Map each name to an exercise slug; {CREATE} creates your own exercise, {SKIP} leaves it out."
     ]
     for match in report.to_review:
-        guess = match.choice or (match.suggestions[0] if match.suggestions else None)
-        lines.append(f"{match.foreign_name} = {guess.slug if guess else CREATE}")
+        # A name without a match is never given a similar exercise as its answer: that is how wrong
+        # matches got into logs. It starts as the user's own; the closest are named to choose from.
+        if match.choice is None and match.suggestions:
+            closest = ", ".join(s.slug for s in match.suggestions[:3])
+            lines.append(
+                f"# {match.foreign_name}: no exercise of the same movement and equipment; closest: {closest}"
+            )
+        lines.append(f"{match.foreign_name} = {match.choice.slug if match.choice else CREATE}")
     return "\n".join(lines) + "\n"

@@ -1,8 +1,11 @@
 """Which Repbook exercise each foreign exercise name in an import means.
 
 Order of trust: the user's remembered answer, then Repbook's own slug, then the catalog's names and
-aliases (exact), then a fuzzy match. A match whose kind of set does not fit (timed sets on a
-reps exercise) is not taken. Unmatched and fuzzy names are shown for review before anything is written.
+aliases (exact), then a name with the same movement words and equipment (core.name_match: plurals,
+word order, "(Barbell)" or "Barbell ..."). Nothing is matched on similarity alone: a wrong match
+corrupts records, so a name that agrees with no exercise is offered as the user's own exercise
+(muscles guessed from its name), with similar exercises listed to choose from. A match whose kind of
+set does not fit (timed sets on a reps exercise) is not taken.
 """
 
 from __future__ import annotations
@@ -12,11 +15,11 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from repbook.core.imported import ImportedExercise, ParsedFile
+from repbook.core.muscle_guess import guess_muscles
+from repbook.core.name_match import IMPLEMENTS, Candidate, NameMatcher
 from repbook.services.exercise.exercise_names import ExerciseIndex, NamedExercise
 from repbook.storage.models import Exercise, ExerciseMapping, owned
 
-#: A fuzzy match at least this good is proposed as the answer (and still listed for review).
-LIKELY_SCORE: Final = 88.0
 #: The user's choice for a name: an exercise slug, or one of these.
 CREATE: Final = "+new"
 SKIP: Final = "-skip"
@@ -49,9 +52,11 @@ class NameMatch:
 
 
 def set_kind(entries: Iterable[ImportedExercise]) -> str:
-    """What the sets of a name measure: reps when any set has reps, else time, else distance."""
+    """What the sets of a name measure: reps when any set has reps, else time, else distance.
+
+    Zero reps beside a time or distance is how some apps write a cardio set: it is not reps."""
     sets = [s for e in entries for s in e.sets]
-    if any(s.reps is not None for s in sets) or not sets:
+    if not sets or any(s.reps is not None and (s.reps or not (s.duration_s or s.distance_m)) for s in sets):
         return "reps"
     if any(s.duration_s for s in sets) and not any(s.distance_m for s in sets):
         return "time"
@@ -76,13 +81,22 @@ class Matcher:
 
     def __init__(self, user: Any) -> None:
         self.user = user
+        visible = Exercise.objects.visible_to(user)
         rows = list(
-            Exercise.objects.visible_to(user).values_list(
-                "pk", "slug", "name", "aliases", "measure", "bodyweight_fraction", "owner_id"
-            )
+            visible.values_list("pk", "slug", "name", "aliases", "measure", "bodyweight_fraction", "owner_id")
         )
         self.index = ExerciseIndex(
             NamedExercise(pk, slug, name, tuple(aliases)) for pk, slug, name, aliases, *_ in rows
+        )
+        implements: dict[int, set[str]] = {}
+        for pk, equipment in Exercise.equipment.through.objects.filter(exercise__in=visible).values_list(
+            "exercise_id", "equipment_id"
+        ):
+            if equipment in IMPLEMENTS:
+                implements.setdefault(pk, set()).add(equipment)
+        self.names = NameMatcher(
+            Candidate(slug, (name, *aliases), frozenset(implements.get(pk, ())), fraction > 0)
+            for pk, slug, name, aliases, _measure, fraction, _owner in rows
         )
         self.by_slug: dict[str, Choice] = {}
         for _pk, slug, name, _aliases, measure, fraction, owner in rows:
@@ -103,22 +117,47 @@ class Matcher:
             return NameMatch(name, count, kind, None, "new" if slug == CREATE else "skip")
         if slug and slug in self.by_slug:
             return NameMatch(name, count, kind, self.by_slug[slug], confidence)
+        return self._by_name(name, entries, kind, count)
+
+    def suggest(self, name: str) -> tuple[Choice | None, str]:
+        """The exercise a name is, by name alone, and how sure: "exact" (a name or alias of ours)
+        or "likely" (the same movement words and equipment); (None, "unmatched") when neither."""
         resolution = self.index.resolve(name)
-        suggestions = tuple(self._choice(m.exercise, m.score) for m in self.index.search(name, limit=4))
-        picked = resolution.exercise
-        score = resolution.candidates[0].score if resolution.candidates else 0.0
-        if picked is None or score < LIKELY_SCORE:
-            return NameMatch(name, count, kind, None, "unmatched", suggestions)
-        choice = self._choice(picked, score)
+        exact = resolution.candidates[0] if resolution.exercise and resolution.candidates else None
+        if exact is not None and exact.score >= 100:
+            return self._choice(exact.exercise, exact.score), "exact"
+        slug = self.names.match(name)
+        if slug is None or slug not in self.by_slug:
+            return None, "unmatched"
+        return self.by_slug[slug], "likely"
+
+    def _by_name(self, name: str, entries: list[ImportedExercise], kind: str, count: int) -> NameMatch:
+        """The catalog's exact name, else the one exercise whose movement and equipment agree."""
+        choice, confidence = self.suggest(name)
+        similar = tuple(self._choice(m.exercise, m.score) for m in self.index.search(name, limit=4))
+        if choice is None:
+            return NameMatch(name, count, kind, None, "unmatched", similar, _guessed(name, entries))
         if not fits(kind, choice.measure):
             note = f"its sets measure {kind}, {choice.name} measures {choice.measure}"
-            return NameMatch(name, count, kind, None, "unmatched", suggestions, note)
-        return NameMatch(name, count, kind, choice, "exact" if score >= 100 else "likely", suggestions)
+            return NameMatch(name, count, kind, None, "unmatched", similar, note)
+        suggestions = similar if any(s.slug == choice.slug for s in similar) else (choice, *similar[:3])
+        return NameMatch(name, count, kind, choice, confidence, suggestions)
 
     def match_all(self, parsed: ParsedFile, choices: Mapping[str, str] | None = None) -> list[NameMatch]:
         """Every foreign name in the file with its match, in order of first appearance."""
         choices = choices or {}
         return [self.match(name, entries, choices.get(name)) for name, entries in _by_name(parsed).items()]
+
+
+def _guessed(name: str, entries: list[ImportedExercise]) -> str:
+    """What creating the name as the user's own exercise would give it: muscles guessed from the name."""
+    category = next((e.category for e in entries if e.category), "")
+    primary, secondary = guess_muscles(name, category)
+    worked = ", ".join(m.replace("_", " ") for m in primary)
+    also = f" (also {', '.join(m.replace('_', ' ') for m in secondary)})" if secondary else ""
+    return (
+        f"no exercise has the same movement and equipment; as your own exercise it would work {worked}{also}"
+    )
 
 
 def remember(user: Any, matches: Iterable[NameMatch], exercises: Mapping[str, Exercise]) -> None:

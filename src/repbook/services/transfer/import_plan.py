@@ -62,9 +62,16 @@ class PlannedWorkout:
 
 @dataclass(slots=True)
 class Plan:
+    """What will be written, and where every other set read from the file went: each set read is
+    written, in a workout already in the log, left out by the user's answer, or refused on a line."""
+
     workouts: list[PlannedWorkout] = field(default_factory=list)
     duplicates: int = 0
     problems: list[Problem] = field(default_factory=list)
+    sets_read: int = 0
+    duplicate_sets: int = 0
+    left_out_sets: int = 0
+    refused_sets: int = 0
 
     @property
     def set_count(self) -> int:
@@ -121,7 +128,8 @@ def _planned_set(
         typed = Decimal(0)  # other apps leave the weight of an unloaded set empty
     values = SetValues(
         weight_kg=None if typed is None else to_kg(typed, typed_unit),
-        reps=raw.reps,
+        # Other apps write 0 reps on a timed or distance set (FitNotes, Hevy cardio): no reps.
+        reps=None if raw.reps == 0 and (raw.duration_s or raw.distance_m) else raw.reps,
         rpe=raw.rpe,
         rir=raw.rir,
         set_type=raw.set_type,
@@ -187,21 +195,29 @@ def build_plan(
         start = aware(raw.started_at)
         start_day = timezone.localdate(start)
         name = raw.name.strip()[:120]
+        count = raw.set_count
+        plan.sets_read += count
         if start_day > ctx.today:
-            plan.problems.append(Problem(raw.line, f"the workout on {start:%Y-%m-%d} is in the future"))
+            plan.problems.append(
+                Problem(raw.line, f"the workout on {start:%Y-%m-%d} is in the future ({count} sets)")
+            )
+            plan.refused_sets += count
             continue
         try:
             check_text(raw.notes, "notes", MAX_WORKOUT_NOTES)
         except TextError as exc:
-            plan.problems.append(Problem(raw.line, f"the workout on {start:%Y-%m-%d}: {exc}"))
+            plan.problems.append(Problem(raw.line, f"the workout on {start:%Y-%m-%d} ({count} sets): {exc}"))
+            plan.refused_sets += count
             continue
         planned = _planned_workout(raw, start, name, parsed.exact)
         if planned.key in seen:
             plan.duplicates += 1
+            plan.duplicate_sets += count
             continue
         for entry in raw.exercises:
             choice = choices.get(entry.name)
             if choice is None:
+                plan.left_out_sets += len(entry.sets)
                 continue
             rest_s = entry.rest_s if entry.rest_s is not None and 0 < entry.rest_s <= MAX_REST_S else None
             target = PlannedEntry(entry.name, entry.superset[:8], entry.notes, rest_s, entry.target)
@@ -210,6 +226,7 @@ def build_plan(
                     target.sets.append(_planned_set(raw_set, choice, ctx, start, start_day))
                 except SetValueError as exc:
                     plan.problems.append(Problem(raw_set.line, _set_problem(raw_set, entry.name, exc)))
+                    plan.refused_sets += 1
             if target.sets:
                 planned.entries.append(target)
         if planned.entries:

@@ -15,7 +15,7 @@ from typing import Any, Final
 from django.db import IntegrityError, transaction
 
 from repbook.core.errors import FieldError
-from repbook.core.imported import ImportFileError, ParsedFile, Problem
+from repbook.core.imported import ImportFileError, ParsedFile, Problem, skipped_by_reason
 from repbook.importers.formats import FORMAT_NAMES
 from repbook.importers.registry import read
 from repbook.services.account.accounts import settings_for
@@ -75,6 +75,31 @@ class ImportReport:
     problems: list[Problem] = field(default_factory=list)
     created_exercises: list[str] = field(default_factory=list)
     restored: list[str] = field(default_factory=list)
+    #: Every set the file holds, and where those not written went (their sum is `sets_read`).
+    sets_read: int = 0
+    duplicate_sets: int = 0
+    left_out_sets: int = 0
+    refused_sets: int = 0
+
+    @property
+    def skipped_reasons(self) -> list[tuple[str, int]]:
+        """Lines skipped, counted by reason, most frequent first."""
+        return skipped_by_reason(self.problems)
+
+    @property
+    def names_matched(self) -> int:
+        """Names taken without asking: exact names, earlier answers, the user's mapping."""
+        return sum(n.confidence in ("exact", "remembered", "chosen") for n in self.names)
+
+    @property
+    def names_suggested(self) -> int:
+        """Names matched by movement and equipment, for the user to check."""
+        return sum(n.confidence == "likely" for n in self.names)
+
+    @property
+    def names_created(self) -> int:
+        """Names that become the user's own exercises."""
+        return sum(n.confidence == "new" for n in self.names)
 
     @property
     def unmatched(self) -> list[NameMatch]:
@@ -173,6 +198,10 @@ def import_file(
         last_day=last,
         problems=plan.problems,
         created_exercises=[n.foreign_name for n in names if n.confidence == "new"] + extra_customs,
+        sets_read=plan.sets_read,
+        duplicate_sets=plan.duplicate_sets,
+        left_out_sets=plan.left_out_sets,
+        refused_sets=plan.refused_sets,
     )
     if options.dry_run:
         return report
