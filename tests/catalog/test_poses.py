@@ -28,12 +28,9 @@ WITHOUT_PICTURES: list[str] = [
     "cable-external-rotation",
     "cable-woodchop",
     "clamshell",
-    "copenhagen-plank",
     "dumbbell-fly",
     "incline-dumbbell-fly",
     "pallof-press",
     "reverse-dumbbell-fly",
-    "reverse-wrist-curl",
     "russian-twist",
-    "wrist-curl",
 ]
