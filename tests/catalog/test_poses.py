@@ -27,7 +27,6 @@ def test_every_exercise_has_a_pose_pair() -> None:
 WITHOUT_PICTURES: list[str] = [
     "cable-external-rotation",
     "cable-woodchop",
-    "clamshell",
     "dumbbell-fly",
     "incline-dumbbell-fly",
     "pallof-press",
