@@ -163,3 +163,29 @@ def test_an_arm_pointing_at_the_viewer_looks_short_from_the_front_and_full_from_
     side = solve_pair(parse_poses(_pair(forward, 'base = "standing"')))[0]
     reach = {s.view: math.dist(s.figure.points["arm_root"], s.figure.points["hand"]) for s in (front, side)}
     assert reach["front"] < 8 and reach["side"] == pytest.approx(62.0)
+
+
+def _front_hand(turn: float, view: str = "front") -> tuple[tuple[float, float], tuple[float, float]]:
+    arm = f'base = "standing", shoulder = 0, elbow = 90, forearm_turn = {turn}'
+    scene = solve_pair(parse_poses(_pair(arm, arm) | {"view": view}))[0]
+    return scene.figure.points["elbow"], scene.figure.points["hand"]
+
+
+def test_a_bent_forearm_turns_from_out_to_the_side_to_across_the_body_from_the_front() -> None:
+    # The near arm is on the viewer's left: out is further left, across the body is to the right.
+    (ex, ey), (hx, hy) = _front_hand(0)
+    assert hx == pytest.approx(ex - FOREARM) and hy == pytest.approx(ey)
+    (ex, ey), (hx, hy) = _front_hand(180)
+    assert hx == pytest.approx(ex + FOREARM) and hy == pytest.approx(ey)
+    (ex, _), (hx, _) = _front_hand(90)
+    assert abs(hx - ex) < 1e-6  # pointing at the viewer, the forearm shows end-on
+
+
+def test_turning_the_forearm_changes_nothing_seen_from_the_side() -> None:
+    assert _front_hand(0, "side") == _front_hand(180, "side")
+
+
+def test_a_forearm_turned_past_across_the_body_is_a_problem() -> None:
+    arm = 'base = "standing", elbow = 90, forearm_turn = 200'
+    scene = solve_pair(parse_poses(_pair(arm, arm) | {"view": "front"}))[0]
+    assert any("forearm_turn" in p for p in problems(scene))

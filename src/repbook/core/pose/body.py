@@ -38,7 +38,9 @@ RADIUS: Final[dict[str, float]] = {
     "head": HEAD_R,
 }  # fmt: skip
 
-LIMB_JOINTS: Final = ("shoulder", "elbow", "hip", "knee", "ankle", "shoulder_depth", "hip_depth")
+LIMB_JOINTS: Final = (
+    "shoulder", "elbow", "hip", "knee", "ankle", "shoulder_depth", "hip_depth", "forearm_turn",
+)  # fmt: skip
 JOINTS: Final = ("torso", "neck", *LIMB_JOINTS, *(f"far_{j}" for j in LIMB_JOINTS))
 
 #: Anatomical ranges in degrees (low, high); the torso is a direction and may point anywhere.
@@ -48,6 +50,9 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
     # Front view only: how far the upper arm or thigh points at the viewer (90: straight at them).
     "shoulder_depth": (0.0, 90.0),
     "hip_depth": (0.0, 90.0),
+    # Front view only: a bent forearm turned about the upper arm, from out to the side (0)
+    # through pointing at the viewer (90) to across the body (180).
+    "forearm_turn": (0.0, 180.0),
     "shoulder": (-60.0, 185.0),
     "elbow": (0.0, 150.0),
     "hip": (-35.0, 145.0),
@@ -132,11 +137,29 @@ def _foreshortened(depth: float, bend: float) -> float:
 
 
 def arm_points(
-    shoulder: Point, trunk: float, flexion: float, elbow: float, mirror: bool = False, depth: float = 0.0
+    shoulder: Point,
+    trunk: float,
+    flexion: float,
+    elbow: float,
+    mirror: bool = False,
+    depth: float = 0.0,
+    turn: float = 0.0,
 ) -> tuple[Point, Point]:
     upper = trunk + 180.0 - flexion
     joint = step(shoulder, _turn(upper, trunk, mirror), UPPER_ARM * math.cos(math.radians(depth)))
-    return joint, step(joint, _turn(upper - elbow, trunk, mirror), FOREARM * _foreshortened(depth, elbow))
+    hand = step(joint, _turn(upper - elbow, trunk, mirror), FOREARM * _foreshortened(depth, elbow))
+    if not turn:
+        return joint, hand
+    # Turning the forearm about the upper arm keeps its part along the upper arm and swings the
+    # part across it out of the picture (90: at the viewer) and back in on the other side (180).
+    ux, uy = direction(_turn(upper, trunk, mirror))
+    vx, vy = hand[0] - joint[0], hand[1] - joint[1]
+    along = vx * ux + vy * uy
+    across = math.cos(math.radians(turn))
+    return joint, (
+        joint[0] + along * ux + (vx - along * ux) * across,
+        joint[1] + along * uy + (vy - along * uy) * across,
+    )
 
 
 def leg_points(
@@ -202,6 +225,7 @@ def pose_figure(angles: Mapping[str, float], hip: Point = (0.0, 0.0), view: str 
             angles[f"{side}elbow"],
             mirror,
             arm_depth,
+            angles.get(f"{side}forearm_turn", 0.0) if view == "front" else 0.0,
         )
         points[f"{side}elbow"] = elbow
         points[f"{side}hand"] = hand
