@@ -14,6 +14,7 @@ from repbook.core.errors import FieldError
 from repbook.core.sets import WEIGHT_PLACES
 from repbook.core.stats.body import trend
 from repbook.core.units import has_places, to_kg
+from repbook.storage import summaries
 from repbook.storage.models import BodyWeight, owned
 
 MIN_KG: Final = Decimal(20)
@@ -51,14 +52,17 @@ def log_body_weight(user: Any, value: Decimal, unit: str, day: date | None = Non
         row, _ = BodyWeight.objects.update_or_create(
             owner=user, date=day, defaults={"weight_kg": kg, "typed_value": value, "typed_unit": unit}
         )
+        summaries.refresh_body_weight(user, day)
     return row
 
 
 def delete_body_weight(user: Any, day: date) -> None:
     """Remove the reading of `day`; raises BodyWeight.DoesNotExist when there is none of yours."""
-    deleted, _ = owned(BodyWeight, user).filter(date=day).delete()
-    if not deleted:
-        raise BodyWeight.DoesNotExist
+    with transaction.atomic():
+        deleted, _ = owned(BodyWeight, user).filter(date=day).delete()
+        if not deleted:
+            raise BodyWeight.DoesNotExist
+        summaries.refresh_body_weight(user, day)
 
 
 def readings(user: Any) -> list[tuple[date, Decimal]]:
