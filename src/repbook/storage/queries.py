@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
 
 from repbook.core.alternatives import ExerciseFacts
 from repbook.storage.models import Exercise, ExerciseMuscle, Set, Workout, WorkoutExercise, owned
@@ -106,6 +108,28 @@ def workouts_between(user: Any, start: Any = None, end: Any = None) -> QuerySet[
     if end is not None:
         rows = rows.filter(started_at__date__lte=end)
     return rows.order_by("-started_at")
+
+
+def sets_between(
+    user: Any, exercise_slug: str | None = None, start: Any = None, end: Any = None
+) -> QuerySet[Set]:
+    """The user's completed and planned sets, of one exercise (by slug) if given, performed on the
+    days from `start` to `end` (either may be None): unordered, for the caller to page."""
+    rows = owned(Set, user)
+    if exercise_slug is not None:
+        rows = rows.filter(exercise__slug=exercise_slug).filter(
+            Q(exercise__owner=None) | Q(exercise__owner=user)
+        )
+    # Day bounds as moments, so the (owner, exercise, performed_at) index does the work.
+    if start is not None:
+        rows = rows.filter(performed_at__gte=_day_start(start))
+    if end is not None:
+        rows = rows.filter(performed_at__lt=_day_start(end + timedelta(days=1)))
+    return rows
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def workout_with_sets(user: Any, workout_id: int, with_equipment: bool = False) -> Workout:
