@@ -109,8 +109,8 @@ def _best_sets(counted: Sequence[LoggedSet]) -> dict[str, LoggedSet]:
     An estimate from the RPE chart is the same under every formula, so it is worked out once.
     """
     best: dict[str, tuple[tuple[bool, float], LoggedSet]] = {}
-    for s in counted:
-        if s.load_kg is None or not s.reps:
+    for s in _candidates(counted):
+        if s.load_kg is None or not s.reps:  # never: _candidates keeps only sets with both
             continue
         weight = float(s.load_kg)
         first = estimate_set(weight, s.reps, s.rpe, s.rir, "epley")
@@ -124,6 +124,25 @@ def _best_sets(counted: Sequence[LoggedSet]) -> dict[str, LoggedSet]:
             if formula not in best or key > best[formula][0]:
                 best[formula] = (key, s)
     return {formula: s for formula, (_, s) in best.items()}
+
+
+def _candidates(counted: Sequence[LoggedSet]) -> list[LoggedSet]:
+    """The sets that can hold a session's best estimate, in their order: every set with an effort
+    (the RPE chart rates it), and of the others only the first of the heaviest for each rep count,
+    since every formula grows with the load at a given number of reps."""
+    heaviest: dict[int, LoggedSet] = {}
+    for s in counted:
+        if s.load_kg is None or not s.reps or s.rpe is not None or s.rir is not None:
+            continue
+        top = heaviest.get(s.reps)
+        if top is None or top.load_kg is None or s.load_kg > top.load_kg:
+            heaviest[s.reps] = s
+    kept = {id(s) for s in heaviest.values()}
+    return [
+        s
+        for s in counted
+        if s.load_kg is not None and s.reps and (id(s) in kept or s.rpe is not None or s.rir is not None)
+    ]
 
 
 def merged_rep_maxes(summaries: Iterable[SessionSummary], limit: int = REP_MAX_LIMIT) -> list[RepMax]:
