@@ -60,7 +60,22 @@ BUDGETS = [
     Budget(
         "exercise page with history (/exercises/deadlift/)", lambda c, t, w: c.get("/exercises/deadlift/"), 14
     ),
-    Budget("stats page (/stats/)", lambda c, t, w: c.get("/stats/"), 14),
+    Budget("stats page (/stats/)", lambda c, t, w: c.get("/stats/"), 13),
+    Budget("stats page, 52 weeks (/stats/?weeks=52)", lambda c, t, w: c.get("/stats/?weeks=52"), 13),
+    Budget(
+        "exercise stats (GET /api/v1/stats/exercises/deadlift)",
+        lambda c, t, w: c.get("/api/v1/stats/exercises/deadlift", headers=t),
+        6,
+    ),
+    Budget(
+        "workouts, one page (GET /api/v1/workouts)", lambda c, t, w: c.get("/api/v1/workouts", headers=t), 4
+    ),
+    Budget(
+        "sets of an exercise, one page (GET /api/v1/sets)",
+        lambda c, t, w: c.get("/api/v1/sets?exercise=deadlift", headers=t),
+        4,
+    ),
+    Budget("history page (/workouts/)", lambda c, t, w: c.get("/workouts/"), 10),
     Budget("finish summary of a workout", lambda c, t, w: c.get(f"/workouts/{w}/summary/"), 20),
     Budget(
         "next workout (GET /api/v1/next-workout)",
