@@ -20,7 +20,7 @@ from repbook.api.errors import errors
 from repbook.api.pages import DEFAULT_LIMIT, MAX_LIMIT, CursorError, decode_cursor, encode_cursor, link_next
 from repbook.services.workout import workouts
 from repbook.storage.models import Set, Workout
-from repbook.storage.queries import sets_between, workout_with_sets, workouts_between
+from repbook.storage.queries import latest_workouts, sets_between, workout_with_sets, workouts_in
 
 router = Router(tags=["log"])
 
@@ -280,13 +280,13 @@ def list_workouts(
     request: HttpRequest, response: HttpResponse, filters: Query[WorkoutFilters]
 ) -> list[dict[str, Any]]:
     """The workouts, newest first, a page at a time: the `Link` header names the next page."""
-    rows = workouts_between(request.auth, filters.from_, filters.to)  # type: ignore[attr-defined]
+    rows = workouts_in(request.auth, filters.from_, filters.to)  # type: ignore[attr-defined]
     if filters.updated_since is not None:
         rows = rows.filter(updated_at__gte=filters.updated_since)
     if filters.cursor:
         when, pk = _cursor(filters.cursor)
         rows = rows.filter(Q(started_at__lt=when) | Q(started_at=when, pk__lt=pk))
-    page = list(rows.order_by("-started_at", "-pk")[: filters.limit + 1])
+    page = latest_workouts(rows, filters.limit + 1)
     if len(page) > filters.limit:
         page = page[: filters.limit]
         link_next(request, response, encode_cursor(page[-1].started_at, page[-1].pk))

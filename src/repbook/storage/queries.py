@@ -96,18 +96,37 @@ def facts(exercise: Exercise) -> ExerciseFacts:
 
 def workouts_between(user: Any, start: Any = None, end: Any = None) -> QuerySet[Workout]:
     """The user's workouts, newest first, with set count and volume (1 query)."""
-    rows = owned(Workout, user).annotate(
+    return with_totals(workouts_in(user, start, end)).order_by("-started_at")
+
+
+def workouts_in(user: Any, start: Any = None, end: Any = None) -> QuerySet[Workout]:
+    """The user's workouts started on the days from `start` to `end` (either may be None)."""
+    rows = owned(Workout, user)
+    # Day bounds as moments, so the (owner, started_at) index does the work.
+    if start is not None:
+        rows = rows.filter(started_at__gte=_day_start(start))
+    if end is not None:
+        rows = rows.filter(started_at__lt=_day_start(end + timedelta(days=1)))
+    return rows
+
+
+def latest_workouts(rows: QuerySet[Workout], limit: int) -> list[Workout]:
+    """The newest `limit` of `rows` with their totals (`with_totals`): two queries, the first an
+    index walk that stops at the limit; totals in the same query would add up every workout first."""
+    ids = list(rows.order_by("-started_at", "-pk").values_list("pk", flat=True)[:limit])
+    found = {w.pk: w for w in with_totals(Workout.objects.filter(pk__in=ids))}
+    return [found[pk] for pk in ids]
+
+
+def with_totals(rows: QuerySet[Workout]) -> QuerySet[Workout]:
+    """`rows` with each workout's completed set count and volume (kg × reps of counted sets)."""
+    return rows.annotate(
         set_count=Count("sets", filter=Q(sets__completed=True)),
         volume_kg=Sum(
             F("sets__weight_kg") * F("sets__reps"),
             filter=Q(sets__completed=True) & ~Q(sets__set_type="warmup") & Q(sets__weight_kg__gt=0),
         ),
     )
-    if start is not None:
-        rows = rows.filter(started_at__date__gte=start)
-    if end is not None:
-        rows = rows.filter(started_at__date__lte=end)
-    return rows.order_by("-started_at")
 
 
 def sets_between(
