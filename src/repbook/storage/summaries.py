@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
@@ -25,7 +25,7 @@ from django.utils import timezone
 
 from repbook.core.e1rm import FORMULAS, estimate_set
 from repbook.core.stats.lifts import LoggedSet, body_weight_on, lifted_load
-from repbook.core.stats.session_summary import BestSet, SessionSummary, summarize
+from repbook.core.stats.session_summary import BestSet, SessionSummary, summarize, with_set
 from repbook.storage.bulk import insert_rows
 
 #: Sessions refreshed per query when many are (imports, rebuilds).
@@ -41,6 +41,7 @@ _SET_FIELDS = (
     "duration_s",
     "workout__started_at",
     "exercise__bodyweight_fraction",
+    "performed_at",
 )
 
 
@@ -72,12 +73,15 @@ SESSION_COLUMNS = (
     "best",
     "rep_loads",
     "reps_at",
+    "last_performed_at",
 )
 
 
-def row_values(owner_id: int, exercise_id: int, s: SessionSummary, extra_tonnage: Decimal) -> tuple[Any, ...]:
-    """The ExerciseSession row holding `s`, in SESSION_COLUMNS order (`extra_tonnage`: see
-    ExerciseSession.week_tonnage_kg)."""
+def row_values(
+    owner_id: int, exercise_id: int, s: SessionSummary, week_tonnage: Decimal, last_at: datetime
+) -> tuple[Any, ...]:
+    """The ExerciseSession row holding `s`, in SESSION_COLUMNS order (`week_tonnage`: see
+    ExerciseSession.week_tonnage_kg; `last_at`: its latest set's moment)."""
     return (
         owner_id,
         s.workout_id,
@@ -87,7 +91,7 @@ def row_values(owner_id: int, exercise_id: int, s: SessionSummary, extra_tonnage
         s.sets,
         s.reps,
         s.tonnage_kg,
-        s.tonnage_kg + extra_tonnage,
+        week_tonnage,
         s.heaviest_kg,
         s.longest_s,
         {
@@ -96,6 +100,7 @@ def row_values(owner_id: int, exercise_id: int, s: SessionSummary, extra_tonnage
         },
         {str(r): [str(load), done] for r, (load, done) in s.rep_loads.items()},
         {str(load): reps for load, reps in s.reps_at.items()},
+        last_at,
     )
 
 
@@ -142,6 +147,7 @@ UPSERT_FIELDS = [
     "best",
     "rep_loads",
     "reps_at",
+    "last_performed_at",
 ]
 #: The fields `from_row` reads, in its order.
 SUMMARY_FIELDS = (
@@ -178,17 +184,19 @@ def _readings(owner_id: int, days: set[date], registry: Any) -> list[tuple[date,
 
 def summaries_of(
     owner_id: int, sets: Any, registry: Any = None
-) -> dict[tuple[int, int], tuple[SessionSummary, Decimal]]:
+) -> dict[tuple[int, int], tuple[SessionSummary, Decimal, datetime]]:
     """The summary of every (workout, exercise) in the `sets` queryset (completed sets only), with
     the added load × reps of its bodyweight sets whose body weight is unknown."""
     rows = list(sets.filter(completed=True).order_by("performed_at", "order").values_list(*_SET_FIELDS))
-    starts = {row[0]: row[-2] for row in rows}
+    starts = {row[0]: row[8] for row in rows}
     days = {pk: timezone.localdate(started) for pk, started in starts.items()}
-    bodyweight_days = {days[row[0]] for row in rows if row[-1]}
+    bodyweight_days = {days[row[0]] for row in rows if row[9]}
     readings = _readings(owner_id, bodyweight_days, registry) if bodyweight_days else []
     grouped: dict[tuple[int, int], list[LoggedSet]] = defaultdict(list)
     extra: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
-    for workout_id, exercise_id, weight, reps, rpe, rir, set_type, duration, _, fraction in rows:
+    last: dict[tuple[int, int], datetime] = {}
+    for workout_id, exercise_id, weight, reps, rpe, rir, set_type, duration, _, fraction, when in rows:
+        last[(workout_id, exercise_id)] = when
         day = days[workout_id]
         load = lifted_load(weight, fraction, body_weight_on(readings, day)) if fraction else weight
         grouped[(workout_id, exercise_id)].append(
@@ -200,7 +208,7 @@ def summaries_of(
     for key, logged in grouped.items():
         summary = summarize(logged)
         if summary is not None:
-            out[key] = (summary, extra[key])
+            out[key] = (summary, extra[key], last[key])
     return out
 
 
@@ -225,26 +233,68 @@ def refresh(owner: Any, workout_ids: Iterable[int], exercise_ids: Iterable[int] 
             sets = sets.filter(exercise_id__in=exercises)
             old = old.filter(exercise_id__in=exercises)
         found = summaries_of(owner_id, sets, registry)
-        rows = [row_values(owner_id, exercise_id, s, more) for (_, exercise_id), (s, more) in found.items()]
+        rows = [
+            row_values(owner_id, exercise_id, s, s.tonnage_kg + more, last)
+            for (_, exercise_id), (s, more, last) in found.items()
+        ]
         if lowered:
             touched.update(old.values_list("exercise_id", flat=True))
         if lowered or len(rows) != 1:
             old.delete()
             insert_rows(session_model, SESSION_COLUMNS, rows)
-        else:  # logging a set: its session is replaced in one statement
-            fields = {f"{name}_id" if name in ("owner", "workout", "exercise") else name: value
-                      for name, value in zip(SESSION_COLUMNS, rows[0], strict=True)}  # fmt: skip
-            session_model.objects.bulk_create(
-                [session_model(**fields)],
-                update_conflicts=True,
-                unique_fields=["workout", "exercise"],
-                update_fields=UPSERT_FIELDS,
-            )
+        else:  # one session: replaced in one statement
+            _upsert(owner_id, rows[0], registry)
         touched.update(exercise_id for _, exercise_id in found)
         if not lowered:
-            _raise_bests(owner_id, {key: s for key, (s, _) in found.items()}, registry)
+            _raise_bests(owner_id, {key: s for key, (s, _, _) in found.items()}, registry)
     if lowered and touched:
         recompute_bests(owner_id, touched, registry)
+
+
+def add_set(owner: Any, row: Any, bodyweight_fraction: Decimal) -> None:
+    """Add a just-logged set (a Set row) to its session's summary: the stored summary is read and
+    the set merged in (core `with_set`), so the cost does not grow with the session. A set done
+    before the session's latest one, or the session's first set, refreshes it from its sets."""
+    owner_id = owner.pk
+    held = (
+        _model("ExerciseSession")
+        .objects.filter(owner_id=owner_id, workout_id=row.workout_id, exercise_id=row.exercise_id)
+        .values_list(*SUMMARY_FIELDS, "week_tonnage_kg", "last_performed_at")
+        .first()
+    )
+    if held is None or held[-1] is None or row.performed_at < held[-1] or not row.completed:
+        refresh(owner, [row.workout_id], [row.exercise_id])
+        return
+    summary = from_row(held[:-2])
+    # As the database gives them back, so the stored text matches a refresh's.
+    weight = None if row.weight_kg is None else Decimal(row.weight_kg).quantize(Decimal("0.001"))
+    rpe = None if row.rpe is None else Decimal(row.rpe).quantize(Decimal("0.1"))
+    load = weight
+    if bodyweight_fraction:
+        readings = _readings(owner_id, {summary.day}, None)
+        load = lifted_load(weight, bodyweight_fraction, body_weight_on(readings, summary.day))
+    logged = LoggedSet(
+        summary.day, row.workout_id, load, row.reps, rpe, row.rir, row.set_type, row.duration_s
+    )
+    updated = with_set(summary, logged)
+    week = held[-2] + (updated.tonnage_kg - summary.tonnage_kg)
+    if load is None and weight and weight > 0 and row.reps and logged.counts:
+        week += weight * row.reps
+    _upsert(owner_id, row_values(owner_id, row.exercise_id, updated, week, row.performed_at), None)
+    _raise_bests(owner_id, {(row.workout_id, row.exercise_id): updated}, None)
+
+
+def _upsert(owner_id: int, values: tuple[Any, ...], registry: Any) -> None:
+    """Write one session's summary row, replacing the stored one: one statement."""
+    session_model = _model("ExerciseSession", registry)
+    fields = {f"{name}_id" if name in ("owner", "workout", "exercise") else name: value
+              for name, value in zip(SESSION_COLUMNS, values, strict=True)}  # fmt: skip
+    session_model.objects.bulk_create(
+        [session_model(**fields)],
+        update_conflicts=True,
+        unique_fields=["workout", "exercise"],
+        update_fields=UPSERT_FIELDS,
+    )
 
 
 def _best_entry(s: SessionSummary, formula: str) -> list[Any] | None:
@@ -362,5 +412,6 @@ def rebuild(owner: Any, registry: Any = None) -> int:
 
 def rebuild_everyone(registry: Any = None) -> int:
     """`rebuild` for every user with sets; returns the number of sessions."""
-    owners = _model("Set", registry).objects.values_list("owner_id", flat=True).distinct()
+    # order_by(): without it the model's default ordering joins the DISTINCT, one owner per set.
+    owners = _model("Set", registry).objects.order_by().values_list("owner_id", flat=True).distinct()
     return sum(rebuild(owner_id, registry) for owner_id in list(owners))

@@ -8,7 +8,7 @@ It keeps the best set under every e1RM formula, so changing the formula needs no
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -100,6 +100,51 @@ def summarize(rows: Sequence[LoggedSet]) -> SessionSummary | None:
         best=best,
         rep_loads={m.reps: (m.load_kg, m.done_reps) for m in rep_maxes(counted)},
         reps_at=marks.reps_at,
+    )
+
+
+def with_set(summary: SessionSummary, s: LoggedSet) -> SessionSummary:
+    """`summary` with one more set done after all of its sets: what `summarize` would give for
+    them all, without reading them again (logging a set costs the same in a session of 5 or 500)."""
+    if not s.counts:
+        return replace(summary, logged=summary.logged + 1)
+    load, reps = s.load_kg, s.reps
+    best = dict(summary.best)
+    rep_loads = dict(summary.rep_loads)
+    reps_at = dict(summary.reps_at)
+    heaviest = summary.heaviest_kg
+    tonnage = summary.tonnage_kg
+    if load and reps:  # as SessionMarks.of counts the heaviest load
+        heaviest = load if heaviest is None else max(heaviest, load)
+    if load is not None and reps:
+        for formula in FORMULAS:
+            held = best.get(formula)
+            new = estimate_set(float(load), reps, s.rpe, s.rir, formula)
+            old = (
+                None
+                if held is None
+                else estimate_set(float(held.load_kg), held.reps, held.rpe, held.rir, formula)
+            )
+            if new is not None and (old is None or (new.reliable, new.kg) > (old.reliable, old.kg)):
+                best[formula] = BestSet(load, reps, s.rpe, s.rir, s.set_type, s.duration_s)
+        if load > 0:
+            tonnage += load * reps
+            reps_at[load] = max(reps_at.get(load, 0), reps)
+            for r in range(1, min(reps, REP_MAX_LIMIT) + 1):
+                if r not in rep_loads or load > rep_loads[r][0]:
+                    rep_loads[r] = (load, reps)
+    holds = [h for h in (summary.longest_s, s.duration_s) if h]
+    return replace(
+        summary,
+        logged=summary.logged + 1,
+        sets=summary.sets + 1,
+        reps=summary.reps + (reps or 0),
+        tonnage_kg=tonnage,
+        heaviest_kg=heaviest,
+        longest_s=max(holds) if holds else None,
+        best=best,
+        rep_loads=rep_loads,
+        reps_at=reps_at,
     )
 
 

@@ -211,7 +211,7 @@ def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False) -> Set:
         target=target,
         performed_at=performed_at,
     )
-    summaries.refresh(user, [workout.pk], [exercise.pk])
+    summaries.add_set(user, logged, exercise.bodyweight_fraction)
     return logged
 
 

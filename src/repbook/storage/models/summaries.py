@@ -30,6 +30,9 @@ class ExerciseSession(OwnedModel):
     week_tonnage_kg = models.DecimalField(max_digits=14, decimal_places=3, default=0)
     heaviest_kg = models.DecimalField(max_digits=10, decimal_places=3, null=True, blank=True)
     longest_s = models.PositiveIntegerField(null=True, blank=True)
+    #: The latest set's moment: a set logged after it is added to the summary without reading the
+    #: session's sets again.
+    last_performed_at = models.DateTimeField(null=True, blank=True)
     #: The best set under each formula: [load, reps, rpe, rir, set type, duration]:
     #: {"epley": ["100.000", 5, "8.0", null, "working", null], ...}.
     best = models.JSONField(default=dict)
