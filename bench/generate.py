@@ -43,7 +43,18 @@ from repbook.core.units import to_kg
 from repbook.services.account.accounts import AccountError, create_user
 from repbook.services.system.bootstrap import ensure_ready
 from repbook.services.system.data_dir import prepare_data_dir
-from repbook.storage.models import BodyWeight, Exercise, Set, User, UserSettings, Workout, WorkoutExercise
+from repbook.storage import summaries
+from repbook.storage.models import (
+    BodyWeight,
+    Exercise,
+    ExerciseBest,
+    ExerciseSession,
+    Set,
+    User,
+    UserSettings,
+    Workout,
+    WorkoutExercise,
+)
 
 PASSWORD = "bench-password-123"
 #: Rows per bulk_create call (SQLite splits them further to stay under its variable limit).
@@ -144,6 +155,8 @@ def existing_users(prefix: str, names: list[str]) -> list[User]:
 def delete_users(users: list[User]) -> None:
     """Delete users and all their rows; sets first, so Django's cascade never loads them one by one."""
     ids = [user.pk for user in users]
+    ExerciseSession.objects.filter(owner_id__in=ids).delete()
+    ExerciseBest.objects.filter(owner_id__in=ids).delete()
     Set.objects.filter(owner_id__in=ids).delete()
     WorkoutExercise.objects.filter(owner_id__in=ids).delete()
     Workout.objects.filter(owner_id__in=ids).delete()
@@ -226,6 +239,9 @@ def write_user(name: str, history: History, exercise_ids: dict[str, int]) -> Use
         ],
         batch_size=BATCH,
     )
+    # The rows went in without the services, so their statistics summaries are made here, as an
+    # import makes them.
+    summaries.rebuild(user)
     return UserCounts(len(workouts), len(entries), sets, len(history.body_weights))
 
 

@@ -45,6 +45,9 @@ REQUESTS = [
     ("API exercise stats (deadlift)", "/api/v1/stats/exercises/deadlift"),
     ("API muscle stats, 8 weeks", "/api/v1/stats/muscles?weeks=8"),
     ("API best lifts", "/api/v1/stats/lifts"),
+    ("API workouts, one page", "/api/v1/workouts"),
+    ("API sets of the deadlift, one page", "/api/v1/sets?exercise=deadlift"),
+    ("history page", "/workouts/"),
     ("API guidance", "/api/v1/guidance"),
     ("tools page", "/tools/?weight=100&reps=5"),
 ]

@@ -92,17 +92,34 @@ def _resend_set(client: Client, token: dict[str, str], workout: OpenWorkout) -> 
 
 #: The load runner's request types and the most SQL statements each may run.
 BUDGETS = [
-    Budget("log a set (POST /api/v1/sets)", _log_set, 7),
-    # The API's write (7), then the entry looked up by owner and the superset step: 9.
-    Budget("log a set from the logging page (POST, redirect)", _web_log_set, 9),
-    Budget("log a set with its client_id (POST /api/v1/sets)", _log_keyed_set, 9),
+    # 6 for the set, 4 for its session's summary kept in the same transaction (storage.summaries):
+    # the session's sets, the summary row replaced, the exercise's bests read and raised.
+    Budget("log a set (POST /api/v1/sets)", _log_set, 10),
+    # The API's write, then the entry looked up by owner and the superset step.
+    Budget("log a set from the logging page (POST, redirect)", _web_log_set, 12),
+    Budget("log a set with its client_id (POST /api/v1/sets)", _log_keyed_set, 12),
     Budget("the same set sent again (client_id replay)", _resend_set, 2),
     Budget("logging page of an open workout", lambda c, t, w: c.get(f"/workouts/{w.pk}/"), 10),
     Budget("exercise directory (/exercises/)", lambda c, t, w: c.get("/exercises/"), 5),
     Budget(
         "exercise page with history (/exercises/deadlift/)", lambda c, t, w: c.get("/exercises/deadlift/"), 14
     ),
-    Budget("stats page (/stats/)", lambda c, t, w: c.get("/stats/"), 14),
+    Budget("stats page (/stats/)", lambda c, t, w: c.get("/stats/"), 13),
+    Budget("stats page, 52 weeks (/stats/?weeks=52)", lambda c, t, w: c.get("/stats/?weeks=52"), 13),
+    Budget(
+        "exercise stats (GET /api/v1/stats/exercises/deadlift)",
+        lambda c, t, w: c.get("/api/v1/stats/exercises/deadlift", headers=t),
+        6,
+    ),
+    Budget(
+        "workouts, one page (GET /api/v1/workouts)", lambda c, t, w: c.get("/api/v1/workouts", headers=t), 4
+    ),
+    Budget(
+        "sets of an exercise, one page (GET /api/v1/sets)",
+        lambda c, t, w: c.get("/api/v1/sets?exercise=deadlift", headers=t),
+        4,
+    ),
+    Budget("history page (/workouts/)", lambda c, t, w: c.get("/workouts/"), 10),
     Budget("finish summary of a workout", lambda c, t, w: c.get(f"/workouts/{w.pk}/summary/"), 20),
     Budget(
         "next workout (GET /api/v1/next-workout)",

@@ -50,6 +50,11 @@ WORKOUT_PAGE = "logging page of an open workout"
 DIRECTORY = "exercise directory (/exercises/)"
 EXERCISE_PAGE = "exercise page with history (/exercises/deadlift/)"
 STATS_PAGE = "stats page (/stats/)"
+STATS_YEAR = "stats page, 52 weeks (/stats/?weeks=52)"
+EXERCISE_API = "exercise stats (GET /api/v1/stats/exercises/deadlift)"
+WORKOUTS_API = "workouts, one page (GET /api/v1/workouts)"
+SETS_API = "sets of an exercise, one page (GET /api/v1/sets)"
+HISTORY_PAGE = "history page (/workouts/)"
 NEXT_WORKOUT = "next workout (GET /api/v1/next-workout)"
 #: Sets in the open workout whose logging page is loaded: a full session.
 OPEN_WORKOUT = [("back-squat", 5, 100), ("bench-press", 5, 80), ("barbell-row", 8, 60)] * 5
@@ -181,6 +186,11 @@ def _load(server: RunningServer, size: Size, tokens: dict[str, str], gym: list[s
         (DIRECTORY, browser, lambda i, n: Request("GET", "/exercises/")),
         (EXERCISE_PAGE, browser, lambda i, n: Request("GET", "/exercises/deadlift/")),
         (STATS_PAGE, browser, lambda i, n: Request("GET", "/stats/")),
+        (STATS_YEAR, browser, lambda i, n: Request("GET", "/stats/?weeks=52")),
+        (EXERCISE_API, token, lambda i, n: Request("GET", "/api/v1/stats/exercises/deadlift")),
+        (WORKOUTS_API, token, lambda i, n: Request("GET", "/api/v1/workouts")),
+        (SETS_API, token, lambda i, n: Request("GET", "/api/v1/sets?exercise=deadlift")),
+        (HISTORY_PAGE, browser, lambda i, n: Request("GET", "/workouts/")),
         (NEXT_WORKOUT, token, lambda i, n: Request("GET", "/api/v1/next-workout")),
     ]
     sequential: list[LoadResult] = []
@@ -189,7 +199,7 @@ def _load(server: RunningServer, size: Size, tokens: dict[str, str], gym: list[s
         if name == LOG_SET:
             _finish(lifter, workout)
             sets_workout = _open_workout(lifter, [("deadlift", 5, 60)])
-        runs = size.sequential if name != STATS_PAGE else max(20, size.sequential // 3)
+        runs = size.sequential if name not in (STATS_PAGE, STATS_YEAR) else max(20, size.sequential // 3)
         sequential.append(run_load(name, [Client(base, headers)], make, requests=runs))
         together = None
         if workers == size.workers[0] or name in (LOG_SET, EXERCISE_PAGE):

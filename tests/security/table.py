@@ -203,6 +203,7 @@ API: dict[str, Rule] = {
     "PATCH /api/v1/sets/{set_id}": owned("set", data={"reps": 7}),
     "DELETE /api/v1/sets/{set_id}": owned("set", data={}),
     "GET /api/v1/workouts": own_data(shows=("workout",)),
+    "GET /api/v1/sets": own_data(shows=("set",)),
     "GET /api/v1/workouts/{workout_id}": owned("workout"),
     "PATCH /api/v1/workouts/{workout_id}": owned("workout", data={"name": "Renamed"}),
     "DELETE /api/v1/workouts/{workout_id}": owned("workout", data={}),

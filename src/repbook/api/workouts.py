@@ -1,4 +1,5 @@
-"""Sets and workouts: POST /sets, GET/PATCH/DELETE /workouts/{id}, PATCH/DELETE /sets/{id}."""
+"""Sets and workouts: POST/GET /sets, GET /workouts (paginated), GET/PATCH/DELETE /workouts/{id},
+PATCH/DELETE /sets/{id}."""
 
 from __future__ import annotations
 
@@ -7,18 +8,21 @@ from decimal import Decimal
 from typing import Any, Literal
 from uuid import UUID
 
-from django.http import HttpRequest
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
+from ninja.errors import HttpError
 from ninja.responses import Status
 from pydantic import field_validator
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import PydanticCustomError
 
 from repbook.api.errors import errors
+from repbook.api.pages import DEFAULT_LIMIT, MAX_LIMIT, CursorError, decode_cursor, encode_cursor, link_next
 from repbook.services.workout import workouts
 from repbook.services.workout.sent_sets import Conflict, log_sent_set
 from repbook.storage.models import Set, Workout
-from repbook.storage.queries import workout_with_sets, workouts_between
+from repbook.storage.queries import latest_workouts, sets_between, workout_with_sets, workouts_in
 
 router = Router(tags=["log"])
 
@@ -100,6 +104,7 @@ class SetOut(Schema):
     felt_pain: bool
     target: dict[str, Any] | None
     performed_at: datetime
+    updated_at: datetime
     client_id: UUID | None = Field(description="the key the set was logged with, if any")
     conflict: Conflict | None = Field(
         None,
@@ -121,6 +126,7 @@ class WorkoutSummaryOut(Schema):
     felt_pain: bool
     set_count: int
     volume_kg: Decimal
+    updated_at: datetime
 
 
 class WorkoutExerciseOut(Schema):
@@ -155,6 +161,18 @@ class WorkoutPatch(Schema):
 class WorkoutFilters(Schema):
     from_: date | None = Field(None, alias="from")
     to: date | None = None
+    updated_since: datetime | None = Field(None, description="only workouts changed at or after this moment")
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description="workouts per page")
+    cursor: str | None = Field(None, description="where the page starts: from the Link header's next page")
+
+
+class SetFilters(Schema):
+    exercise: str | None = Field(None, description="exercise slug")
+    from_: date | None = Field(None, alias="from")
+    to: date | None = None
+    updated_since: datetime | None = Field(None, description="only sets changed at or after this moment")
+    limit: int = Field(DEFAULT_LIMIT * 4, ge=1, le=MAX_LIMIT, description="sets per page")
+    cursor: str | None = Field(None, description="where the page starts: from the Link header's next page")
 
 
 def set_out(row: Set, exercise_slug: str, exercise_name: str) -> dict[str, Any]:
@@ -179,6 +197,61 @@ def set_out(row: Set, exercise_slug: str, exercise_name: str) -> dict[str, Any]:
         "target": row.target if isinstance(row.target, dict) else None,  # kept before imports were checked
         "performed_at": row.performed_at,
         "client_id": row.client_id,
+        "updated_at": row.updated_at,
+    }
+
+
+#: What `set_row_out` reads of a set, as plain values (no model instances for a long list).
+SET_ROW_FIELDS = (
+    "id",
+    "workout_id",
+    "exercise__slug",
+    "exercise__name",
+    "order",
+    "set_type",
+    "weight_kg",
+    "typed_weight",
+    "typed_unit",
+    "reps",
+    "rpe",
+    "rir",
+    "duration_s",
+    "distance_m",
+    "side",
+    "notes",
+    "felt_pain",
+    "target",
+    "performed_at",
+    "updated_at",
+    "client_id",
+)
+
+
+def set_row_out(row: dict[str, Any]) -> dict[str, Any]:
+    """`set_out` of a set read as SET_ROW_FIELDS values."""
+    target = row["target"]
+    return {
+        "id": row["id"],
+        "workout": row["workout_id"],
+        "exercise": row["exercise__slug"],
+        "exercise_name": row["exercise__name"],
+        "order": row["order"],
+        "set_type": row["set_type"],
+        "weight_kg": row["weight_kg"],
+        "weight": row["typed_weight"],
+        "unit": row["typed_unit"],
+        "reps": row["reps"],
+        "rpe": row["rpe"],
+        "rir": row["rir"],
+        "duration_s": row["duration_s"],
+        "distance_m": row["distance_m"],
+        "side": row["side"],
+        "notes": row["notes"],
+        "felt_pain": row["felt_pain"],
+        "target": target if isinstance(target, dict) else None,
+        "performed_at": row["performed_at"],
+        "updated_at": row["updated_at"],
+        "client_id": row["client_id"],
     }
 
 
@@ -229,8 +302,20 @@ def delete_set(request: HttpRequest, set_id: int) -> Status[None]:
 
 
 @router.get("/workouts", response={200: list[WorkoutSummaryOut], **errors(401, 422)})
-def list_workouts(request: HttpRequest, filters: Query[WorkoutFilters]) -> list[dict[str, Any]]:
-    rows = workouts_between(request.auth, filters.from_, filters.to)  # type: ignore[attr-defined]
+def list_workouts(
+    request: HttpRequest, response: HttpResponse, filters: Query[WorkoutFilters]
+) -> list[dict[str, Any]]:
+    """The workouts, newest first, a page at a time: the `Link` header names the next page."""
+    rows = workouts_in(request.auth, filters.from_, filters.to)  # type: ignore[attr-defined]
+    if filters.updated_since is not None:
+        rows = rows.filter(updated_at__gte=filters.updated_since)
+    if filters.cursor:
+        when, pk = _cursor(filters.cursor)
+        rows = rows.filter(Q(started_at__lt=when) | Q(started_at=when, pk__lt=pk))
+    page = latest_workouts(rows, filters.limit + 1)
+    if len(page) > filters.limit:
+        page = page[: filters.limit]
+        link_next(request, response, encode_cursor(page[-1].started_at, page[-1].pk))
     return [
         {
             "id": w.pk,
@@ -241,9 +326,36 @@ def list_workouts(request: HttpRequest, filters: Query[WorkoutFilters]) -> list[
             "felt_pain": w.felt_pain,
             "set_count": w.set_count,  # type: ignore[attr-defined]
             "volume_kg": w.volume_kg or Decimal(0),  # type: ignore[attr-defined]
+            "updated_at": w.updated_at,
         }
-        for w in rows
+        for w in page
     ]
+
+
+@router.get("/sets", response={200: list[SetOut], **errors(401, 422)})
+def list_sets(
+    request: HttpRequest, response: HttpResponse, filters: Query[SetFilters]
+) -> list[dict[str, Any]]:
+    """Every logged set, oldest first, a page at a time (for sync clients): the `Link` header names
+    the next page. `from` and `to` are days of `performed_at`."""
+    rows = sets_between(request.auth, filters.exercise, filters.from_, filters.to)  # type: ignore[attr-defined]
+    if filters.updated_since is not None:
+        rows = rows.filter(updated_at__gte=filters.updated_since)
+    if filters.cursor:
+        when, pk = _cursor(filters.cursor)
+        rows = rows.filter(Q(performed_at__gt=when) | Q(performed_at=when, pk__gt=pk))
+    page = list(rows.order_by("performed_at", "pk").values(*SET_ROW_FIELDS)[: filters.limit + 1])
+    if len(page) > filters.limit:
+        page = page[: filters.limit]
+        link_next(request, response, encode_cursor(page[-1]["performed_at"], page[-1]["id"]))
+    return [set_row_out(row) for row in page]
+
+
+def _cursor(cursor: str) -> tuple[datetime, int]:
+    try:
+        return decode_cursor(cursor)
+    except CursorError as exc:
+        raise HttpError(422, f"cursor {exc}") from exc
 
 
 @router.get("/workouts/{workout_id}", response={200: WorkoutOut, **errors(401, 404, 422)})

@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "calc": "calc:calc",
     "stats": "stats:stats",
     "bodyweight": "stats:bodyweight",
+    "rebuild-stats": "stats:rebuild_stats",
     "import": "transfer:import_",
     "export": "transfer:export",
     "backup": "backup:backup",

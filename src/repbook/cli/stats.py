@@ -123,3 +123,16 @@ def bodyweight(
         smoothed = format_weight(Decimal(str(round(trend[r.date], 2))), shown)
         reading = format_weight(r.weight_kg, shown, r.typed_value, r.typed_unit)
         click.echo(f"{r.date}  {reading:>10}  trend {smoothed}")
+
+
+@click.command("rebuild-stats")
+@click.option("--user", "username", help="Only this account (all accounts when left out).")
+@ready
+def rebuild_stats(username: str | None) -> None:
+    """Recompute the statistics summaries from the logged sets (they are kept as you log; this is
+    for safety, e.g. after editing the database by hand)."""
+    from repbook.services.progress.summaries import rebuild_stats as rebuild
+
+    user = resolve_user(username) if username else None
+    for name, sessions in rebuild(user).items():
+        click.echo(f"{name}: {sessions} exercise sessions summarised")

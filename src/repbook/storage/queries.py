@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.utils import timezone
 
 from repbook.core.alternatives import ExerciseFacts
 from repbook.storage.models import Exercise, ExerciseMuscle, Set, Workout, WorkoutExercise, owned
@@ -96,18 +98,59 @@ def facts(exercise: Exercise) -> ExerciseFacts:
 
 def workouts_between(user: Any, start: Any = None, end: Any = None) -> QuerySet[Workout]:
     """The user's workouts, newest first, with set count and volume (1 query)."""
-    rows = owned(Workout, user).annotate(
+    return with_totals(workouts_in(user, start, end)).order_by("-started_at")
+
+
+def workouts_in(user: Any, start: Any = None, end: Any = None) -> QuerySet[Workout]:
+    """The user's workouts started on the days from `start` to `end` (either may be None)."""
+    rows = owned(Workout, user)
+    # Day bounds as moments, so the (owner, started_at) index does the work.
+    if start is not None:
+        rows = rows.filter(started_at__gte=_day_start(start))
+    if end is not None:
+        rows = rows.filter(started_at__lt=_day_start(end + timedelta(days=1)))
+    return rows
+
+
+def latest_workouts(rows: QuerySet[Workout], limit: int) -> list[Workout]:
+    """The newest `limit` of `rows` with their totals (`with_totals`): two queries, the first an
+    index walk that stops at the limit; totals in the same query would add up every workout first."""
+    ids = list(rows.order_by("-started_at", "-pk").values_list("pk", flat=True)[:limit])
+    found = {w.pk: w for w in with_totals(Workout.objects.filter(pk__in=ids))}
+    return [found[pk] for pk in ids]
+
+
+def with_totals(rows: QuerySet[Workout]) -> QuerySet[Workout]:
+    """`rows` with each workout's completed set count and volume (kg × reps of counted sets)."""
+    return rows.annotate(
         set_count=Count("sets", filter=Q(sets__completed=True)),
         volume_kg=Sum(
             F("sets__weight_kg") * F("sets__reps"),
             filter=Q(sets__completed=True) & ~Q(sets__set_type="warmup") & Q(sets__weight_kg__gt=0),
         ),
     )
+
+
+def sets_between(
+    user: Any, exercise_slug: str | None = None, start: Any = None, end: Any = None
+) -> QuerySet[Set]:
+    """The user's completed and planned sets, of one exercise (by slug) if given, performed on the
+    days from `start` to `end` (either may be None): unordered, for the caller to page."""
+    rows = owned(Set, user)
+    if exercise_slug is not None:
+        rows = rows.filter(exercise__slug=exercise_slug).filter(
+            Q(exercise__owner=None) | Q(exercise__owner=user)
+        )
+    # Day bounds as moments, so the (owner, exercise, performed_at) index does the work.
     if start is not None:
-        rows = rows.filter(started_at__date__gte=start)
+        rows = rows.filter(performed_at__gte=_day_start(start))
     if end is not None:
-        rows = rows.filter(started_at__date__lte=end)
-    return rows.order_by("-started_at")
+        rows = rows.filter(performed_at__lt=_day_start(end + timedelta(days=1)))
+    return rows
+
+
+def _day_start(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
 
 
 def workout_with_sets(user: Any, workout_id: int, with_equipment: bool = False) -> Workout:

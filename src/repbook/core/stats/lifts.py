@@ -7,7 +7,7 @@ share plus the added load (see `lifted_load`). Warm-ups never count.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -152,23 +152,48 @@ class Record:
     reps: int | None = None  # for "rep_max": the row of the rep maxes table
 
 
+@dataclass(frozen=True, slots=True)
+class SessionMarks:
+    """What a session's records are judged on besides its SessionStats."""
+
+    heaviest_kg: Decimal | None  # the heaviest lifted load done for reps
+    reps_at: dict[Decimal, int]  # load -> the most reps done with it
+
+    @classmethod
+    def of(cls, rows: Iterable[LoggedSet]) -> SessionMarks:
+        """The marks of one session's counted sets."""
+        reps_at: dict[Decimal, int] = {}
+        heaviest: Decimal | None = None
+        for s in rows:
+            if s.load_kg and s.reps:
+                heaviest = s.load_kg if heaviest is None else max(heaviest, s.load_kg)
+                if s.load_kg > 0:
+                    reps_at[s.load_kg] = max(reps_at.get(s.load_kg, 0), s.reps)
+        return cls(heaviest, reps_at)
+
+
 def records(stats: Sequence[SessionStats], sets: Iterable[LoggedSet]) -> list[Record]:
     """Records broken, oldest first. The first session sets the marks and breaks nothing."""
-    found: list[Record] = []
-    marks: dict[str, Decimal] = {}
-    reps_at: dict[Decimal, int] = {}
     by_workout: dict[int, list[LoggedSet]] = {}
     for s in sets:
         if s.counts:
             by_workout.setdefault(s.workout_id, []).append(s)
+    return records_of(stats, {pk: SessionMarks.of(rows) for pk, rows in by_workout.items()})
+
+
+def records_of(stats: Sequence[SessionStats], marks_of: Mapping[int, SessionMarks]) -> list[Record]:
+    """As `records`, from each session's marks (by workout id) instead of its sets."""
+    found: list[Record] = []
+    marks: dict[str, Decimal] = {}
+    reps_at: dict[Decimal, int] = {}
+    empty = SessionMarks(None, {})
     for session in stats:
-        rows = by_workout.get(session.workout_id, [])
+        here = marks_of.get(session.workout_id, empty)
         _e1rm_record(found, marks, session)
-        heaviest = max((s.load_kg for s in rows if s.load_kg and s.reps), default=None)
-        _mark(found, marks, session, "weight", heaviest)
+        _mark(found, marks, session, "weight", here.heaviest_kg)
         _mark(found, marks, session, "tonnage", session.tonnage_kg or None)
         _mark(found, marks, session, "hold", Decimal(session.longest_s) if session.longest_s else None)
-        found.extend(_rep_records(session, rows, reps_at))
+        found.extend(_rep_records(session, here.reps_at, reps_at))
     return found
 
 
@@ -204,13 +229,10 @@ def _mark(found: list[Record], marks: dict[str, Decimal], session: SessionStats,
         marks[kind] = value
 
 
-def _rep_records(session: SessionStats, rows: list[LoggedSet], reps_at: dict[Decimal, int]) -> list[Record]:
+def _rep_records(session: SessionStats, best_here: Mapping[Decimal, int], reps_at: dict[Decimal, int]
+                 ) -> list[Record]:  # fmt: skip
     """More reps than ever before at a load already lifted (heavier loads count as that load too)."""
     found = []
-    best_here: dict[Decimal, int] = {}
-    for s in rows:
-        if s.load_kg and s.load_kg > 0 and s.reps:
-            best_here[s.load_kg] = max(best_here.get(s.load_kg, 0), s.reps)
     for load, reps in sorted(best_here.items()):
         before = max((r for w, r in reps_at.items() if w >= load), default=None)
         if before is not None and reps > before:

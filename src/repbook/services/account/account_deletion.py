@@ -27,7 +27,9 @@ from repbook.storage.models import (
     ApiToken,
     BodyWeight,
     Exercise,
+    ExerciseBest,
     ExerciseMapping,
+    ExerciseSession,
     Program,
     ProgramDay,
     ProgressionState,
@@ -40,12 +42,16 @@ from repbook.storage.models import (
 
 #: Rows that others point at with PROTECT go after everything pointing at them.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
+    ExerciseSession,
+    ExerciseBest,
     Set,
     WorkoutExercise,
     Workout,
     ProgressionState,
     ActiveProgram,
+    ExerciseBest,
     ExerciseMapping,
+    ExerciseSession,
     Program,  # its days and prescriptions go with it
     Exercise,  # its muscles and equipment links go with it
 )

@@ -1,4 +1,4 @@
-"""One exercise's progress for its owner: e1RM per session, rep maxes, records. Two or three queries."""
+"""One exercise's progress for its owner: e1RM per session, rep maxes, records. Two queries."""
 
 from __future__ import annotations
 
@@ -16,13 +16,16 @@ from repbook.core.stats.lifts import (
     body_weight_on,
     lifted_load,
     records,
+    records_of,
     rep_maxes,
     sessions,
 )
+from repbook.core.stats.session_summary import merged_rep_maxes
 from repbook.services.account.accounts import settings_for
 from repbook.services.workout import body_weight
-from repbook.storage.models import Exercise, Set, UserSettings, Workout, owned
+from repbook.storage.models import BodyWeight, Exercise, ExerciseSession, Set, UserSettings, Workout, owned
 from repbook.storage.queries import exercise_by_slug
+from repbook.storage.summaries import from_row, summary_fields
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,32 @@ def logged_sets_of(
 
 
 def exercise_stats(user: Any, exercise: Exercise, prefs: UserSettings | None = None) -> ExerciseStats:
-    """Statistics of `exercise` for `user`, with the user's e1RM formula (from `prefs` if given)."""
+    """Statistics of `exercise` for `user`, with the user's e1RM formula (from `prefs` if given).
+
+    Read from the session summaries (storage.summaries): one row per session, not per set.
+    """
+    prefs = prefs or settings_for(user)
+    rows = owned(ExerciseSession, user).filter(exercise=exercise).order_by("day", "workout_id")
+    formula = prefs.e1rm_formula
+    summaries = [from_row(row, formula) for row in rows.values_list(*summary_fields(formula))]
+    per_session = [s.stats(prefs.e1rm_formula) for s in summaries if s.sets]
+    missing = bool(exercise.bodyweight_fraction) and not owned(BodyWeight, user).exists()
+    return ExerciseStats(
+        exercise,
+        prefs.e1rm_formula,
+        prefs.unit,
+        per_session,
+        merged_rep_maxes(summaries),
+        records_of(per_session, {s.workout_id: s.marks() for s in summaries}),
+        missing,
+        sum(s.logged for s in summaries),
+    )
+
+
+def exercise_stats_from_sets(
+    user: Any, exercise: Exercise, prefs: UserSettings | None = None
+) -> ExerciseStats:
+    """As `exercise_stats`, computed from every set: the full recomputation the summaries must equal."""
     prefs = prefs or settings_for(user)
     done, missing = logged_sets(user, exercise)
     per_session = sessions(done, prefs.e1rm_formula)

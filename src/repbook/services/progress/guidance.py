@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
 from typing import Any, Final
 
-from django.db.models import Count, Max, Q
+from django.db.models import Max, Q
 from django.utils import timezone
 
 from repbook.core.guidance import (
@@ -19,7 +19,7 @@ from repbook.core.guidance import (
 from repbook.core.muscles import MUSCLES
 from repbook.core.stats.weeks import compare_to_baseline
 from repbook.services.progress.training_stats import TrainingWeeks, days_before
-from repbook.storage.models import Exercise, Set
+from repbook.storage.models import Exercise, ExerciseSession, Set, owned
 
 #: Pain older than this no longer produces advice (two weeks off, then a few sessions back).
 PAIN_LOOKBACK_DAYS: Final = 42
@@ -87,26 +87,25 @@ def pain_guidance(user: Any, today: date, exercise: Exercise | None = None) -> l
 def new_exercise_guidance(user: Any, today: date) -> list[Advice]:
     """Exercises first done lately and fewer than three times so far: build up gradually.
 
-    Only exercises with no set before the window are counted, so a long history is not scanned.
+    Read from the session summaries of the window, and for those exercises an index seek for any
+    earlier session, so a long history is not scanned.
     """
-    cutoff = days_before(today, NEW_LOOKBACK_DAYS)
-    window = Set.objects.filter(owner=user, performed_at__gte=cutoff)
-    recent = set(window.order_by().values_list("exercise_id", flat=True).distinct())
+    cutoff = today - timedelta(days=NEW_LOOKBACK_DAYS)
+    sessions = owned(ExerciseSession, user)
+    window: dict[int, set[int]] = defaultdict(set)
+    for exercise_id, workout_id in sessions.filter(day__gte=cutoff).values_list("exercise_id", "workout_id"):
+        window[exercise_id].add(workout_id)
     known = set(
-        Set.objects.filter(owner=user, exercise_id__in=recent, performed_at__lt=cutoff)
+        sessions.filter(exercise_id__in=list(window), day__lt=cutoff)
         .order_by()
         .values_list("exercise_id", flat=True)
         .distinct()
     )
-    counts = (
-        window.filter(exercise_id__in=recent - known)
-        .values("exercise__name")
-        .annotate(sessions=Count("workout_id", distinct=True))
-        .order_by("exercise__name")
-    )
+    new = {pk: len(workouts) for pk, workouts in window.items() if pk not in known}
+    names = Exercise.objects.filter(pk__in=list(new)).order_by("name").values_list("pk", "name")
     found = []
-    for row in counts:
-        advice = new_exercise_advice(row["exercise__name"], row["sessions"])
+    for pk, name in names:
+        advice = new_exercise_advice(name, new[pk])
         if advice is not None:
             found.append(advice)
     return found

@@ -12,12 +12,9 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any, Final
 
-from django.db.models import Max, Min, Q
 from django.utils import timezone
 
-from repbook.core.e1rm import RELIABLE_REPS, estimate_set
 from repbook.core.stats.body import TOTAL_LIFTS, StrengthScores, strength_scores
-from repbook.core.stats.lifts import body_weight_on, lifted_load
 from repbook.core.stats.volume import (
     ExerciseMuscles,
     HardSets,
@@ -29,8 +26,7 @@ from repbook.core.stats.volume import (
 )
 from repbook.core.stats.weeks import Comparison, DaySets, WeekTotals, compare_to_baseline, weekly_totals
 from repbook.services.account.accounts import settings_for
-from repbook.services.workout import body_weight
-from repbook.storage.models import Exercise, ExerciseMuscle, Set, UserSettings
+from repbook.storage.models import ExerciseBest, ExerciseMuscle, ExerciseSession, UserSettings, owned
 
 DEFAULT_WEEKS: Final = 8
 MAX_WEEKS: Final = 520
@@ -69,31 +65,26 @@ def training_weeks(
     prefs: UserSettings | None = None,
     readings: list[tuple[date, Decimal]] | None = None,
 ) -> TrainingWeeks:
-    """Totals and per-muscle hard sets for the last `weeks` weeks (this one included): ~5 queries.
+    """Totals and per-muscle hard sets for the last `weeks` weeks (this one included): 2 or 3 queries.
 
-    `prefs` and the body-weight `readings` may be passed by a caller that has them already.
+    A set counts on its workout's day. `readings` is accepted for callers that pass it and unused:
+    the session summaries already hold the lifted loads.
     """
     prefs = prefs or settings_for(user)
     starts = _window(weeks, today or timezone.localdate())
+    # One summary row per exercise per workout in the window (storage.summaries), not every set.
     rows = list(
-        Set.objects.filter(owner=user, completed=True, performed_at__gte=day_start(starts[0]))
-        .exclude(set_type="warmup")
-        .values_list("workout_id", "performed_at", "exercise_id", "weight_kg", "reps")
+        owned(ExerciseSession, user)
+        .filter(day__gte=starts[0], sets__gt=0)
+        .values_list("workout_id", "day", "exercise_id", "sets", "week_tonnage_kg")
     )
     exercise_ids = {row[2] for row in rows}
-    fractions = dict(Exercise.objects.filter(pk__in=exercise_ids).values_list("pk", "bodyweight_fraction"))
-    if readings is None:
-        readings = body_weight.readings(user) if any(fractions.values()) else []
     per_day: dict[tuple[date, int], int] = defaultdict(int)
     per_workout: dict[int, tuple[date, int, Decimal]] = {}
-    for workout_id, when, exercise_id, weight, reps in rows:
-        day = timezone.localdate(when)
-        per_day[(day, exercise_id)] += 1
-        # With no body weight logged yet, a bodyweight exercise counts its added load only.
-        load = lifted_load(weight, fractions[exercise_id], body_weight_on(readings, day)) or weight
-        tonnage = load * reps if load is not None and load > 0 and reps else Decimal(0)
+    for workout_id, day, exercise_id, sets, tonnage in rows:
+        per_day[(day, exercise_id)] += sets
         first_day, count, total = per_workout.get(workout_id, (day, 0, Decimal(0)))
-        per_workout[workout_id] = (min(first_day, day), count + 1, total + tonnage)
+        per_workout[workout_id] = (min(first_day, day), count + sets, total + tonnage)
     muscles = exercise_muscles(exercise_ids)
     hard = [HardSets(day, exercise_id, n) for (day, exercise_id), n in per_day.items()]
     days = [DaySets(day, pk, n, tonnage) for pk, (day, n, tonnage) in per_workout.items()]
@@ -130,58 +121,27 @@ class BestLift:
 
 
 def best_lifts(user: Any, prefs: UserSettings | None = None) -> list[BestLift]:
-    """The best reliable e1RM of every weighted exercise ever logged, heaviest first: 3 queries.
+    """The best reliable e1RM of every weighted exercise ever logged, heaviest first: 2 queries.
 
-    SQL keeps only the heaviest weight per (exercise, reps, effort), so the Python side sees a few
-    rows per exercise however long the history is. Bodyweight exercises are left out: their load
-    moves with body weight; their own pages show them.
+    Read from the bests kept as sets are logged (storage.summaries): one row per exercise however
+    long the history is. Bodyweight exercises are left out: their load moves with body weight;
+    their own pages show them.
     """
     prefs = prefs or settings_for(user)
-    groups = (
-        Set.objects.filter(owner=user, completed=True, reps__gte=1, reps__lte=RELIABLE_REPS, weight_kg__gt=0)
-        .exclude(set_type="warmup")
-        .filter(exercise__bodyweight_fraction=0)
-        .values("exercise_id", "reps", "rpe", "rir")
-        .annotate(weight=Max("weight_kg"))
-        .order_by()
-        .values_list("exercise_id", "reps", "rpe", "rir", "weight")
-    )
-    best: dict[int, tuple[float, Decimal, int]] = {}
-    for exercise_id, reps, rpe, rir, weight in groups:
-        if reps is None or weight is None:  # excluded by the query; keeps the types honest
-            continue
-        estimate = estimate_set(float(weight), reps, rpe, rir, prefs.e1rm_formula)
-        if estimate and (exercise_id not in best or estimate.kg > best[exercise_id][0]):
-            best[exercise_id] = (estimate.kg, weight, reps)
-    if not best:
-        return []
-    named = {pk: (slug, name) for pk, slug, name in Exercise.objects.filter(pk__in=best).values_list(
-        "pk", "slug", "name"
-    )}  # fmt: skip
-    when = _first_days(user, best)
-    lifts = [
-        BestLift(pk, *named[pk], e1rm, weight, reps, when.get(pk))
-        for pk, (e1rm, weight, reps) in best.items()
-    ]
-    return sorted(lifts, key=lambda lift: -lift.e1rm_kg)
-
-
-def _first_days(user: Any, best: dict[int, tuple[float, Decimal, int]]) -> dict[int, date]:
-    """When each best set was first done (one query over a handful of index lookups)."""
-    # The owner goes inside every term so each one is an index seek (SQLite's multi-index OR,
-    # PostgreSQL's bitmap OR); outside, the planner scans all of the user's sets.
-    match = Q()
-    for pk, (_, weight, reps) in best.items():
-        match |= Q(owner=user, exercise_id=pk, reps=reps, weight_kg=weight)
     rows = (
-        Set.objects.filter(match)
-        .filter(completed=True)
-        .exclude(set_type="warmup")
-        .values("exercise_id")
-        .annotate(first=Min("performed_at"))
-        .order_by()
+        owned(ExerciseBest, user)
+        .filter(exercise__bodyweight_fraction=0)
+        .values_list("exercise_id", "exercise__slug", "exercise__name", "best")
     )
-    return {row["exercise_id"]: timezone.localdate(row["first"]) for row in rows}
+    lifts = []
+    for pk, slug, name, best in rows:
+        entry = best.get(prefs.e1rm_formula)
+        if entry:
+            e1rm, weight, reps, day = entry
+            lifts.append(
+                BestLift(pk, slug, name, float(e1rm), Decimal(weight), reps, date.fromisoformat(day))
+            )
+    return sorted(lifts, key=lambda lift: -lift.e1rm_kg)
 
 
 def scores_for(

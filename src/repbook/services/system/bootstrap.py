@@ -92,6 +92,8 @@ def ensure_ready(*, migrate: bool = True, trust_stamp: bool = True) -> int:
         )
     if missing:
         missing = apply_migrations()
+        if missing:
+            fill_missing_summaries()
     # Imported here: the loaders (TOML, the program grammar) are needed only when something changed.
     from repbook.catalog.load import load_catalog_if_changed
     from repbook.programs.load import load_programs_if_changed
@@ -100,6 +102,15 @@ def ensure_ready(*, migrate: bool = True, trust_stamp: bool = True) -> int:
     load_programs_if_changed()
     SiteSettings.objects.filter(pk=SiteSettings.current().pk).update(ready_stamp=stamp)
     return missing
+
+
+def fill_missing_summaries() -> None:
+    """Summarise the history of a database upgraded from a version that kept no summaries."""
+    from repbook.storage import summaries
+    from repbook.storage.models import ExerciseSession, Set
+
+    if not ExerciseSession.objects.exists() and Set.objects.exists():
+        summaries.rebuild_everyone()
 
 
 def apply_migrations() -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import json
 from collections.abc import Iterable, Iterator
-from datetime import datetime
+from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Any, Final
 
@@ -54,15 +54,19 @@ def _num(value: Decimal | int | None) -> str | None:
     return None if value is None else plain(Decimal(value))
 
 
-def _when(value: datetime | None) -> str | None:
-    return None if value is None else timezone.localtime(value).isoformat()
+def _when(value: datetime | None, zone: tzinfo | None = None) -> str | None:
+    """The moment in the server's time zone (`zone`, when the caller looked it up once already:
+    finding the current zone costs more than the conversion, and an export does it per set)."""
+    if value is None:
+        return None
+    return value.astimezone(zone or timezone.get_current_timezone()).isoformat()
 
 
-def _typed(row: dict[str, Any]) -> tuple[str | None, str]:
+def _typed(row: Any) -> tuple[str | None, str]:
     """The weight as the user typed it, and its unit (kilograms for rows that kept no typed value)."""
-    if row["typed_weight"] is not None:
-        return _num(row["typed_weight"]), row["typed_unit"]
-    return _num(row["weight_kg"]), "kg"
+    if row.typed_weight is not None:
+        return _num(row.typed_weight), row.typed_unit
+    return _num(row.weight_kg), "kg"
 
 
 class _Log:
@@ -70,6 +74,7 @@ class _Log:
 
     def __init__(self, user: Any) -> None:
         self.user = user
+        self.zone = timezone.get_current_timezone()
         self.workouts = {
             w["id"]: w
             for w in owned(Workout, user)
@@ -88,51 +93,57 @@ class _Log:
             for pk, slug, name in Exercise.objects.filter(pk__in=ids).values_list("pk", "slug", "name")
         }
 
-    def sets(self) -> Iterator[dict[str, Any]]:
+    def when(self, value: datetime | None) -> str | None:
+        return _when(value, self.zone)
+
+    def sets(self) -> Iterator[Any]:
+        """The sets as plain named tuples of _SET_FIELDS, fetched a chunk at a time (a server-side
+        cursor on PostgreSQL), so memory stays flat however long the log is."""
         rows = (
             owned(Set, self.user)
             .order_by(
                 "workout__started_at", "workout_id", "workout_exercise__order", "workout_exercise_id", "order"
             )
-            .values(*_SET_FIELDS)
+            .values_list(*_SET_FIELDS, named=True)
         )
-        return iter(rows.iterator(chunk_size=5000))
+        return iter(rows.iterator(chunk_size=2000))
 
 
 def csv_rows(user: Any) -> Iterator[list[str]]:
     """The header, then one row per set, oldest workout first."""
     yield list(CSV_COLUMNS)
     log = _Log(user)
+    # A workout's columns are the same on each of its sets: formatted once.
+    heads = {
+        pk: [log.when(w["started_at"]), w["name"], w["notes"], log.when(w["finished_at"])]
+        for pk, w in log.workouts.items()
+    }
     for row in log.sets():
-        workout = log.workouts[row["workout_id"]]
-        entry = log.entries[row["workout_exercise_id"]]
+        entry = log.entries[row.workout_exercise_id]
         slug, name = log.exercises[entry["exercise_id"]]
         weight, unit = _typed(row)
-        kg = row["weight_kg"]
+        kg = row.weight_kg
         values: list[str | None] = [
-            _when(workout["started_at"]),
-            workout["name"],
-            workout["notes"],
-            _when(workout["finished_at"]),
+            *heads[row.workout_id],
             name,
             slug,
             entry["superset_group"],
             entry["notes"],
-            str(row["order"]),
-            row["set_type"],
+            str(row.order),
+            row.set_type,
             weight,
             unit if weight is not None else "",
             _num(kg),
             _num(None if kg is None else (kg / KG_PER_LB).quantize(Decimal("0.01"))),
-            _num(row["reps"]),
-            _num(row["rpe"]),
-            _num(row["rir"]),
-            _num(row["duration_s"]),
-            _num(row["distance_m"]),
-            row["side"],
-            row["notes"],
-            "yes" if row["felt_pain"] else "",
-            _when(row["performed_at"]),
+            _num(row.reps),
+            _num(row.rpe),
+            _num(row.rir),
+            _num(row.duration_s),
+            _num(row.distance_m),
+            row.side,
+            row.notes,
+            "yes" if row.felt_pain else "",
+            log.when(row.performed_at),
         ]
         yield ["" if v is None else v for v in values]
 
@@ -187,24 +198,24 @@ def _program_days(ids: Iterable[int]) -> dict[int, dict[str, Any]]:
     return {d.pk: {"program": d.program.slug, "week": d.week, "day": d.order} for d in days}
 
 
-def _set_json(row: dict[str, Any]) -> dict[str, Any]:
+def _set_json(row: Any, zone: tzinfo) -> dict[str, Any]:
     weight, unit = _typed(row)
     return {
-        "set_type": row["set_type"],
+        "set_type": row.set_type,
         "weight": weight,
         "unit": unit if weight is not None else None,
-        "weight_kg": _num(row["weight_kg"]),
-        "reps": row["reps"],
-        "rpe": _num(row["rpe"]),
-        "rir": row["rir"],
-        "duration_s": row["duration_s"],
-        "distance_m": _num(row["distance_m"]),
-        "side": row["side"],
-        "notes": row["notes"],
-        "felt_pain": row["felt_pain"],
-        "completed": row["completed"],
-        "target": row["target"],
-        "performed_at": _when(row["performed_at"]),
+        "weight_kg": _num(row.weight_kg),
+        "reps": row.reps,
+        "rpe": _num(row.rpe),
+        "rir": row.rir,
+        "duration_s": row.duration_s,
+        "distance_m": _num(row.distance_m),
+        "side": row.side,
+        "notes": row.notes,
+        "felt_pain": row.felt_pain,
+        "completed": row.completed,
+        "target": row.target,
+        "performed_at": _when(row.performed_at, zone),
     }
 
 
@@ -214,8 +225,8 @@ def _workouts_json(user: Any) -> list[dict[str, Any]]:
     out: dict[int, dict[str, Any]] = {}
     for pk, w in log.workouts.items():
         out[pk] = {
-            "started_at": _when(w["started_at"]),
-            "finished_at": _when(w["finished_at"]),
+            "started_at": log.when(w["started_at"]),
+            "finished_at": log.when(w["finished_at"]),
             "name": w["name"],
             "notes": w["notes"],
             "felt_pain": w["felt_pain"],
@@ -234,7 +245,7 @@ def _workouts_json(user: Any) -> list[dict[str, Any]]:
         }
         out[e["workout_id"]]["exercises"].append(entries[pk])
     for row in log.sets():
-        entries[row["workout_exercise_id"]]["sets"].append(_set_json(row))
+        entries[row.workout_exercise_id]["sets"].append(_set_json(row, log.zone))
     return list(out.values())
 
 

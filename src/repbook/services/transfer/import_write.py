@@ -9,12 +9,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
-from django.db import connection, models
-
 from repbook.core.muscle_guess import guess_muscles
 from repbook.services.exercise.custom_exercises import CustomExerciseError, CustomExerciseInput, create
 from repbook.services.transfer.import_matching import NameMatch
 from repbook.services.transfer.import_plan import Plan
+from repbook.storage.bulk import insert_rows
 from repbook.storage.models import Exercise, Program, ProgramDay, Set, Workout, WorkoutExercise
 
 BATCH: Final = 2000
@@ -39,39 +38,6 @@ SET_VALUE_FIELDS: Final = (
 )
 #: The columns of a set as `insert_rows` writes them, in the order of the tuples built below.
 SET_COLUMNS: Final = ("owner", "workout", "workout_exercise", "exercise", *SET_VALUE_FIELDS)
-_CONVERTED: Final = (models.DecimalField, models.DateTimeField, models.JSONField)
-
-
-def insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
-    """Insert many rows fast: one prepared statement on SQLite (executemany), COPY on PostgreSQL.
-
-    bulk_create spent most of a big import compiling SQL value by value; here only decimals, times
-    and JSON are converted (as Django would), the rest go as they are.
-    """
-    if not rows:
-        return
-    fields: list[models.Field[Any, Any]] = [model._meta.get_field(name) for name in names]  # type: ignore[misc]
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column or field.name) for field in fields)
-    marks = ", ".join(["%s"] * len(fields))
-    convert = [(i, f) for i, f in enumerate(fields) if isinstance(f, _CONVERTED)]
-    prepared = []
-    for row in rows:
-        values = list(row)
-        for i, field in convert:
-            if values[i] is not None:
-                values[i] = field.get_db_prep_save(values[i], connection)
-        prepared.append(values)
-    insert = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":  # in process: a prepared statement per row costs nothing
-            cursor.executemany(insert + f"({marks})", prepared)
-            return
-        # PostgreSQL: COPY streams the rows in one statement, with no SQL to build or parse.
-        copy_sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
-        with cursor.cursor.copy(copy_sql) as copy:
-            for values in prepared:
-                copy.write_row(values)
 
 
 def _new_exercise(user: Any, match: NameMatch) -> Exercise:

@@ -24,6 +24,7 @@ from repbook.services.transfer.import_matching import CREATE, SKIP, Choice, Matc
 from repbook.services.transfer.import_plan import Plan, aware, build_plan, day_range, workout_key
 from repbook.services.transfer.import_write import write_plan
 from repbook.services.workout.body_weight import BodyWeightError, check_body_weight
+from repbook.storage import summaries
 from repbook.storage.models import BodyWeight, Workout, owned
 
 #: Progress is reported as (stage, done, total); stages: "checking", "writing".
@@ -211,9 +212,11 @@ def import_file(
     try:
         with transaction.atomic():
             report.restored = restore_extras(user, parsed, report.problems)
+            since = summaries.last_set_id()
             exercises = write_plan(user, plan, names, progress)
             BodyWeight.objects.bulk_create(weights, batch_size=1000)
             remember(user, names, exercises)
+            summaries.refresh_after_import(user, since, body_weights=bool(weights))
     except IntegrityError as exc:
         raise ImportRefused(
             "file", "these workouts were added while this import ran (is it running twice?); try again"

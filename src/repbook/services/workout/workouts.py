@@ -30,7 +30,8 @@ from repbook.core.text import MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES, TextError, ch
 from repbook.core.units import has_places, to_kg
 from repbook.services.workout.open_workouts import idle_limit, lock_user_workouts, open_workout
 from repbook.services.workout.workout_targets import target_sets
-from repbook.storage.models import Exercise, Set, Workout, WorkoutExercise, owned
+from repbook.storage import summaries
+from repbook.storage.models import Exercise, ExerciseSession, Set, Workout, WorkoutExercise, owned
 from repbook.storage.queries import exercise_by_slug
 
 
@@ -192,7 +193,7 @@ def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False) -> Set:
         planned = target_sets(entry.target)
         slot = target_slot(values.set_type, done_types, [t.set_type for t in planned])
         target = planned[slot].as_json() if slot is not None else None
-    return Set.objects.create(
+    logged = Set.objects.create(
         owner=user,
         workout=workout,
         workout_exercise=entry,
@@ -214,6 +215,8 @@ def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False) -> Set:
         performed_at=performed_at,
         client_id=data.client_id,
     )
+    summaries.add_set(user, logged, exercise.bodyweight_fraction)
+    return logged
 
 
 @transaction.atomic
@@ -267,13 +270,17 @@ def update_set(user: Any, set_id: int, changes: dict[str, Any]) -> Set:
     if "felt_pain" in changes:
         row.felt_pain = bool(changes["felt_pain"])
     row.save()
+    summaries.refresh(user, [row.workout_id], [row.exercise_id], lowered=True)
     return row
 
 
+@transaction.atomic
 def delete_set(user: Any, set_id: int) -> None:
-    deleted, _ = owned(Set, user).filter(pk=set_id).delete()
-    if not deleted:
+    found = owned(Set, user).filter(pk=set_id).values_list("workout_id", "exercise_id").first()
+    if found is None:
         raise Set.DoesNotExist(f"no set {set_id}")
+    owned(Set, user).filter(pk=set_id).delete()
+    summaries.refresh(user, [found[0]], [found[1]], lowered=True)
 
 
 def _text(value: str, field: str, max_length: int) -> str:
@@ -323,10 +330,17 @@ def update_workout(user: Any, workout_id: int, changes: dict[str, Any]) -> Worko
     if workout.finished_at is not None and workout.finished_at < workout.started_at:
         raise LogError("finished_at", "is before the start")
     workout.save()
+    if "started_at" in changes:  # the sessions' day may have moved
+        summaries.refresh(user, [workout.pk], lowered=True)
     return workout
 
 
+@transaction.atomic
 def delete_workout(user: Any, workout_id: int) -> None:
+    exercises = list(
+        owned(ExerciseSession, user).filter(workout_id=workout_id).values_list("exercise_id", flat=True)
+    )
     deleted, _ = owned(Workout, user).filter(pk=workout_id).delete()
     if not deleted:
         raise Workout.DoesNotExist(f"no workout {workout_id}")
+    summaries.recompute_bests(user.pk, exercises)

@@ -19,6 +19,7 @@ from repbook.storage.models.programs import (
     ProgramDay,
     ProgressionState,
 )
+from repbook.storage.models.summaries import ExerciseBest, ExerciseSession
 from repbook.storage.models.training import Set, SetType, Side, Workout, WorkoutExercise
 
 __all__ = [
@@ -27,8 +28,10 @@ __all__ = [
     "BodyWeight",
     "Equipment",
     "Exercise",
+    "ExerciseBest",
     "ExerciseMapping",
     "ExerciseMuscle",
+    "ExerciseSession",
     "Muscle",
     "OwnedModel",
     "OwnerMismatch",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.db.models.functions import Now
 from django.utils import timezone
 
 from repbook.storage.models.accounts import Unit
@@ -36,10 +37,15 @@ class Workout(OwnedModel):
     )
     #: Identifies a workout that came from an import, so importing it twice adds nothing.
     import_key = models.CharField(max_length=64, blank=True, default="")
+    #: When the workout row last changed, for sync clients (`updated_since`).
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["-started_at"]
-        indexes = [models.Index(fields=["owner", "-started_at"], name="workout_owner_started")]
+        indexes = [
+            models.Index(fields=["owner", "-started_at"], name="workout_owner_started"),
+            models.Index(fields=["owner", "updated_at"], name="workout_owner_updated"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["owner", "import_key"],
@@ -105,6 +111,8 @@ class Set(OwnedModel):
     performed_at = models.DateTimeField(default=timezone.now)
     #: The key the client chose for this set (a UUID), so sending it again cannot log it twice.
     client_id = models.UUIDField(null=True, blank=True)
+    #: When the set last changed, for sync clients (`updated_since`); bulk inserts get the database's now.
+    updated_at = models.DateTimeField(auto_now=True, db_default=Now())
 
     class Meta:
         ordering = ["order", "id"]
@@ -120,6 +128,7 @@ class Set(OwnedModel):
         indexes = [
             models.Index(fields=["owner", "exercise", "performed_at"], name="set_owner_exercise_time"),
             models.Index(fields=["owner", "performed_at"], name="set_owner_time"),
+            models.Index(fields=["owner", "updated_at"], name="set_owner_updated"),
             # Covers the best-lifts aggregate (heaviest weight per exercise, reps and effort), so a
             # ten-year history is read from the index alone.
             models.Index(

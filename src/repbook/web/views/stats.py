@@ -3,12 +3,13 @@ advice, the body-weight log and the muscle targets."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from repbook.core.guidance import group_advice
@@ -22,6 +23,8 @@ from repbook.storage.models import BodyWeight
 from repbook.web import progress
 from repbook.web.forms import BodyWeightForm, MuscleTargetsForm
 
+#: The body-weight readings shown, in days.
+BODY_WEIGHT_DAYS = 365
 #: The windows offered on the page, in weeks.
 WEEK_CHOICES = (4, 8, 12, 26, 52)
 
@@ -43,7 +46,8 @@ def _render(request: HttpRequest, body_form: BodyWeightForm | None, status: int 
     user = request.user
     prefs = settings_for(user)  # type: ignore[arg-type]
     weeks = _weeks(request)
-    log = body_weight.body_weight_log(user)
+    # A year of readings on the page (the trend still starts from the ones before).
+    log = body_weight.body_weight_log(user, since=timezone.localdate() - timedelta(days=BODY_WEIGHT_DAYS))
     training = training_stats.training_weeks(user, weeks, prefs=prefs, readings=log.readings)
     lifts = training_stats.best_lifts(user, prefs)
     muscle = request.GET.get("muscle", "")

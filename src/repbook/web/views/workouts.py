@@ -23,7 +23,7 @@ from repbook.services.workout.supersets import step_after_set
 from repbook.services.workout.workout_page import logging_page
 from repbook.services.workout.workout_summary import workout_summary
 from repbook.storage.models import Set, SetType, Workout, WorkoutExercise, owned
-from repbook.storage.queries import workouts_between
+from repbook.storage.queries import latest_workouts, workouts_between
 from repbook.web.forms import QuickLogForm, SetForm, WorkoutForm
 
 #: Said when a start gives back the open workout (one open workout at a time).
@@ -63,7 +63,7 @@ def history(request: HttpRequest) -> HttpResponse:
     open_now = open_workout_so_far(request.user)
     context = {
         "open": open_now,
-        "recent": workouts_between(request.user)[:30],
+        "recent": latest_workouts(owned(Workout, request.user), 30),
         "weeks": weeks,
         "month": month,
         "previous_month": (month - timedelta(days=1)).replace(day=1),

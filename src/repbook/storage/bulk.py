@@ -1,0 +1,45 @@
+"""Many rows into one table fast, for imports and the statistics summaries."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from django.db import DEFAULT_DB_ALIAS, connections, models
+
+_CONVERTED: Final = (models.DecimalField, models.DateTimeField, models.DateField, models.JSONField)
+
+
+def insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Insert many rows fast: one prepared statement on SQLite (executemany), COPY on PostgreSQL.
+
+    bulk_create spent most of a big import compiling SQL value by value; here only decimals, times
+    and JSON are converted (as Django would), the rest go as they are.
+    """
+    if not rows:
+        return
+    # The real connection, looked up once: `django.db.connection` is a proxy that finds the
+    # thread's connection (through asgiref's Local) on every attribute read, and converting a
+    # decimal reads it several times; per value, that was most of a 100,000-set import.
+    connection = connections[DEFAULT_DB_ALIAS]
+    fields: list[models.Field[Any, Any]] = [model._meta.get_field(name) for name in names]  # type: ignore[misc]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column or field.name) for field in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    convert = [(i, f) for i, f in enumerate(fields) if isinstance(f, _CONVERTED)]
+    prepared = []
+    for row in rows:
+        values = list(row)
+        for i, field in convert:
+            if values[i] is not None:
+                values[i] = field.get_db_prep_save(values[i], connection)
+        prepared.append(values)
+    insert = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":  # in process: a prepared statement per row costs nothing
+            cursor.executemany(insert + f"({marks})", prepared)
+            return
+        # PostgreSQL: COPY streams the rows in one statement, with no SQL to build or parse.
+        copy_sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
+        with cursor.cursor.copy(copy_sql) as copy:
+            for values in prepared:
+                copy.write_row(values)

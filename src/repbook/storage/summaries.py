@@ -1,0 +1,417 @@
+"""Keep the statistics summaries (storage.models.summaries) equal to the sets they summarise.
+
+Every write of a set (services.workout) calls `refresh` for the session it touched, inside the
+write's transaction: the session's few sets are read back, its summary row replaced in one
+statement, and the exercise's bests raised when the session beat them (four small queries).
+Edits, deletions, moved workouts and body-weight changes refresh the sessions they touch and
+recompute those exercises' bests; an import summarises its new workouts; `rebuild` (the
+`repbook rebuild-stats` command, and the first start after upgrading) recomputes a user's
+summaries from nothing. Models are looked up through an app registry (`registry`), so code
+running with historical models can use the same functions.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from django.apps import apps as django_apps
+from django.db import transaction
+from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
+
+from repbook.core.e1rm import FORMULAS, estimate_set
+from repbook.core.stats.lifts import LoggedSet, body_weight_on, lifted_load
+from repbook.core.stats.session_summary import BestSet, SessionSummary, summarize, with_set
+from repbook.storage.bulk import insert_rows
+
+#: Sessions refreshed per query when many are (imports, rebuilds).
+CHUNK = 500
+_SET_FIELDS = (
+    "workout_id",
+    "exercise_id",
+    "weight_kg",
+    "reps",
+    "rpe",
+    "rir",
+    "set_type",
+    "duration_s",
+    "workout__started_at",
+    "exercise__bodyweight_fraction",
+    "performed_at",
+)
+
+
+def _model(name: str, registry: Any = None) -> Any:
+    return (registry or django_apps).get_model("storage", name)
+
+
+def _dec(value: Decimal | None) -> str | None:
+    return None if value is None else str(value)
+
+
+def _undec(value: str | None) -> Decimal | None:
+    return None if value is None else Decimal(value)
+
+
+#: The columns of a session row as `row_values` gives them.
+SESSION_COLUMNS = (
+    "owner",
+    "workout",
+    "exercise",
+    "day",
+    "logged",
+    "sets",
+    "reps",
+    "tonnage_kg",
+    "week_tonnage_kg",
+    "heaviest_kg",
+    "longest_s",
+    "best",
+    "rep_loads",
+    "reps_at",
+    "last_performed_at",
+)
+
+
+def row_values(
+    owner_id: int, exercise_id: int, s: SessionSummary, week_tonnage: Decimal, last_at: datetime
+) -> tuple[Any, ...]:
+    """The ExerciseSession row holding `s`, in SESSION_COLUMNS order (`week_tonnage`: see
+    ExerciseSession.week_tonnage_kg; `last_at`: its latest set's moment)."""
+    return (
+        owner_id,
+        s.workout_id,
+        exercise_id,
+        s.day,
+        s.logged,
+        s.sets,
+        s.reps,
+        s.tonnage_kg,
+        week_tonnage,
+        s.heaviest_kg,
+        s.longest_s,
+        {
+            f: [str(b.load_kg), b.reps, _dec(b.rpe), b.rir, b.set_type, b.duration_s]
+            for f, b in s.best.items()
+        },
+        {str(r): [str(load), done] for r, (load, done) in s.rep_loads.items()},
+        {str(load): reps for load, reps in s.reps_at.items()},
+        last_at,
+    )
+
+
+def from_row(row: tuple[Any, ...], formula: str | None = None) -> SessionSummary:
+    """A summary from an ExerciseSession's `summary_fields(formula)` values: with a formula, only
+    that formula's best set is read (the others are left out of the query)."""
+    workout_id, day, logged, sets, reps, tonnage, heaviest, longest, best, rep_loads, reps_at = row
+    if formula is not None:
+        best = {formula: best} if best else {}
+    return SessionSummary(
+        day=day,
+        workout_id=workout_id,
+        logged=logged,
+        sets=sets,
+        reps=reps,
+        tonnage_kg=tonnage,
+        heaviest_kg=heaviest,
+        longest_s=longest,
+        best={f: BestSet(Decimal(v[0]), v[1], _undec(v[2]), v[3], v[4], v[5]) for f, v in best.items()},
+        rep_loads={int(r): (Decimal(v[0]), v[1]) for r, v in rep_loads.items()},
+        reps_at={Decimal(load): n for load, n in reps_at.items()},
+    )
+
+
+def summary_fields(formula: str | None = None) -> tuple[str, ...]:
+    """The fields `from_row` reads, in its order; with a formula, only its best set."""
+    if formula is None:
+        return SUMMARY_FIELDS
+    if formula not in FORMULAS:
+        raise ValueError(f"unknown e1RM formula {formula!r}")
+    return tuple(f"best__{formula}" if name == "best" else name for name in SUMMARY_FIELDS)
+
+
+#: What replacing a session's summary rewrites.
+UPSERT_FIELDS = [
+    "day",
+    "logged",
+    "sets",
+    "reps",
+    "tonnage_kg",
+    "week_tonnage_kg",
+    "heaviest_kg",
+    "longest_s",
+    "best",
+    "rep_loads",
+    "reps_at",
+    "last_performed_at",
+]
+#: The fields `from_row` reads, in its order.
+SUMMARY_FIELDS = (
+    "workout_id",
+    "day",
+    "logged",
+    "sets",
+    "reps",
+    "tonnage_kg",
+    "heaviest_kg",
+    "longest_s",
+    "best",
+    "rep_loads",
+    "reps_at",
+)
+
+
+def _readings(owner_id: int, days: set[date], registry: Any) -> list[tuple[date, Decimal]]:
+    """The body-weight readings `body_weight_on` needs for `days`: for one day the reading on or
+    before it (or the first one), so logging a set never reads the whole body-weight log."""
+    rows = _model("BodyWeight", registry).objects.filter(owner_id=owner_id)
+    if len(days) != 1:
+        return list(rows.order_by("date").values_list("date", "weight_kg"))
+    (day,) = days
+    # The latest reading up to `day` first; failing that, the earliest after it: one query.
+    on_or_before = Q(date__lte=day)
+    order = (
+        Case(When(on_or_before, then=Value(0)), default=Value(1)),
+        Case(When(on_or_before, then=F("date"))).desc(nulls_last=True),
+        "date",
+    )
+    return list(rows.order_by(*order).values_list("date", "weight_kg")[:1])
+
+
+def summaries_of(
+    owner_id: int, sets: Any, registry: Any = None
+) -> dict[tuple[int, int], tuple[SessionSummary, Decimal, datetime]]:
+    """The summary of every (workout, exercise) in the `sets` queryset (completed sets only), with
+    the added load × reps of its bodyweight sets whose body weight is unknown."""
+    rows = list(sets.filter(completed=True).order_by("performed_at", "order").values_list(*_SET_FIELDS))
+    starts = {row[0]: row[8] for row in rows}
+    days = {pk: timezone.localdate(started) for pk, started in starts.items()}
+    bodyweight_days = {days[row[0]] for row in rows if row[9]}
+    readings = _readings(owner_id, bodyweight_days, registry) if bodyweight_days else []
+    grouped: dict[tuple[int, int], list[LoggedSet]] = defaultdict(list)
+    extra: dict[tuple[int, int], Decimal] = defaultdict(Decimal)
+    last: dict[tuple[int, int], datetime] = {}
+    for workout_id, exercise_id, weight, reps, rpe, rir, set_type, duration, _, fraction, when in rows:
+        last[(workout_id, exercise_id)] = when
+        day = days[workout_id]
+        load = lifted_load(weight, fraction, body_weight_on(readings, day)) if fraction else weight
+        grouped[(workout_id, exercise_id)].append(
+            LoggedSet(day, workout_id, load, reps, rpe, rir, set_type, duration)
+        )
+        if load is None and weight and weight > 0 and reps and set_type != "warmup":
+            extra[(workout_id, exercise_id)] += weight * reps
+    out = {}
+    for key, logged in grouped.items():
+        summary = summarize(logged)
+        if summary is not None:
+            out[key] = (summary, extra[key], last[key])
+    return out
+
+
+def refresh(owner: Any, workout_ids: Iterable[int], exercise_ids: Iterable[int] | None = None,
+            *, lowered: bool = False, registry: Any = None) -> None:  # fmt: skip
+    """Recompute the summaries of these workouts (only these exercises of them, if given).
+
+    `lowered` says a best may have gone down (an edit or a deletion), so the touched exercises'
+    bests are recomputed from their sessions; otherwise they are only raised.
+    """
+    owner_id = owner if isinstance(owner, int) else owner.pk
+    workouts = sorted(set(workout_ids))
+    exercises = None if exercise_ids is None else sorted(set(exercise_ids))
+    session_model = _model("ExerciseSession", registry)
+    set_model = _model("Set", registry)
+    touched: set[int] = set()
+    for start in range(0, len(workouts), CHUNK):
+        chunk = workouts[start : start + CHUNK]
+        sets = set_model.objects.filter(owner_id=owner_id, workout_id__in=chunk)
+        old = session_model.objects.filter(owner_id=owner_id, workout_id__in=chunk)
+        if exercises is not None:
+            sets = sets.filter(exercise_id__in=exercises)
+            old = old.filter(exercise_id__in=exercises)
+        found = summaries_of(owner_id, sets, registry)
+        rows = [
+            row_values(owner_id, exercise_id, s, s.tonnage_kg + more, last)
+            for (_, exercise_id), (s, more, last) in found.items()
+        ]
+        if lowered:
+            touched.update(old.values_list("exercise_id", flat=True))
+        if lowered or len(rows) != 1:
+            old.delete()
+            insert_rows(session_model, SESSION_COLUMNS, rows)
+        else:  # one session: replaced in one statement
+            _upsert(owner_id, rows[0], registry)
+        touched.update(exercise_id for _, exercise_id in found)
+        if not lowered:
+            _raise_bests(owner_id, {key: s for key, (s, _, _) in found.items()}, registry)
+    if lowered and touched:
+        recompute_bests(owner_id, touched, registry)
+
+
+def add_set(owner: Any, row: Any, bodyweight_fraction: Decimal) -> None:
+    """Add a just-logged set (a Set row) to its session's summary: the stored summary is read and
+    the set merged in (core `with_set`), so the cost does not grow with the session. A set done
+    before the session's latest one, or the session's first set, refreshes it from its sets."""
+    owner_id = owner.pk
+    held = (
+        _model("ExerciseSession")
+        .objects.filter(owner_id=owner_id, workout_id=row.workout_id, exercise_id=row.exercise_id)
+        .values_list(*SUMMARY_FIELDS, "week_tonnage_kg", "last_performed_at")
+        .first()
+    )
+    if held is None or held[-1] is None or row.performed_at < held[-1] or not row.completed:
+        refresh(owner, [row.workout_id], [row.exercise_id])
+        return
+    summary = from_row(held[:-2])
+    # As the database gives them back, so the stored text matches a refresh's.
+    weight = None if row.weight_kg is None else Decimal(row.weight_kg).quantize(Decimal("0.001"))
+    rpe = None if row.rpe is None else Decimal(row.rpe).quantize(Decimal("0.1"))
+    load = weight
+    if bodyweight_fraction:
+        readings = _readings(owner_id, {summary.day}, None)
+        load = lifted_load(weight, bodyweight_fraction, body_weight_on(readings, summary.day))
+    logged = LoggedSet(
+        summary.day, row.workout_id, load, row.reps, rpe, row.rir, row.set_type, row.duration_s
+    )
+    updated = with_set(summary, logged)
+    week = held[-2] + (updated.tonnage_kg - summary.tonnage_kg)
+    if load is None and weight and weight > 0 and row.reps and logged.counts:
+        week += weight * row.reps
+    _upsert(owner_id, row_values(owner_id, row.exercise_id, updated, week, row.performed_at), None)
+    _raise_bests(owner_id, {(row.workout_id, row.exercise_id): updated}, None)
+
+
+def _upsert(owner_id: int, values: tuple[Any, ...], registry: Any) -> None:
+    """Write one session's summary row, replacing the stored one: one statement."""
+    session_model = _model("ExerciseSession", registry)
+    fields = {f"{name}_id" if name in ("owner", "workout", "exercise") else name: value
+              for name, value in zip(SESSION_COLUMNS, values, strict=True)}  # fmt: skip
+    session_model.objects.bulk_create(
+        [session_model(**fields)],
+        update_conflicts=True,
+        unique_fields=["workout", "exercise"],
+        update_fields=UPSERT_FIELDS,
+    )
+
+
+def _best_entry(s: SessionSummary, formula: str) -> list[Any] | None:
+    """[e1rm_kg, load, reps, day] of the session's best set under `formula`, if reliable."""
+    best = s.best.get(formula)
+    if best is None:
+        return None
+    estimate = estimate_set(float(best.load_kg), best.reps, best.rpe, best.rir, formula)
+    if estimate is None or not estimate.reliable:
+        return None
+    return [estimate.kg, str(best.load_kg), best.reps, s.day.isoformat()]
+
+
+def _better(new: list[Any], old: list[Any] | None) -> bool:
+    """A higher estimate wins; at the same estimate the earlier day (the first time it was done)."""
+    return old is None or (new[0], old[3]) > (old[0], new[3])
+
+
+def _merge(bests: dict[str, list[Any]], s: SessionSummary) -> bool:
+    changed = False
+    for formula in s.best:
+        entry = _best_entry(s, formula)
+        if entry is not None and _better(entry, bests.get(formula)):
+            bests[formula] = entry
+            changed = True
+    return changed
+
+
+def _raise_bests(owner_id: int, found: dict[tuple[int, int], SessionSummary], registry: Any) -> None:
+    """Raise each exercise's bests to its new sessions' where they beat them."""
+    best_model = _model("ExerciseBest", registry)
+    by_exercise: dict[int, list[SessionSummary]] = defaultdict(list)
+    for (_, exercise_id), s in found.items():
+        by_exercise[exercise_id].append(s)
+    stored = {
+        row.exercise_id: row
+        for row in best_model.objects.filter(owner_id=owner_id, exercise_id__in=list(by_exercise))
+    }
+    for exercise_id, new in by_exercise.items():
+        row = stored.get(exercise_id)
+        bests = dict(row.best) if row is not None else {}
+        changed = False
+        for s in new:
+            changed = _merge(bests, s) or changed
+        if not changed:
+            continue
+        if row is None:
+            best_model.objects.create(owner_id=owner_id, exercise_id=exercise_id, best=bests)
+        else:
+            best_model.objects.filter(pk=row.pk).update(best=bests)
+
+
+def recompute_bests(owner_id: int, exercise_ids: Iterable[int], registry: Any = None) -> None:
+    """Recompute these exercises' bests from all of their sessions (after an edit or a deletion)."""
+    ids = sorted(set(exercise_ids))
+    session_model = _model("ExerciseSession", registry)
+    best_model = _model("ExerciseBest", registry)
+    bests: dict[int, dict[str, list[Any]]] = {pk: {} for pk in ids}
+    rows = session_model.objects.filter(owner_id=owner_id, exercise_id__in=ids).values_list(
+        "exercise_id", *SUMMARY_FIELDS
+    )
+    for exercise_id, *summary in rows.iterator(chunk_size=2000):
+        _merge(bests[exercise_id], from_row(tuple(summary)))
+    best_model.objects.filter(owner_id=owner_id, exercise_id__in=ids).delete()
+    best_model.objects.bulk_create(
+        [best_model(owner_id=owner_id, exercise_id=pk, best=b) for pk, b in bests.items() if b]
+    )
+
+
+def refresh_after_import(owner: Any, last_set_id: int, *, body_weights: bool) -> None:
+    """Summarise the sets of `owner` newer than `last_set_id`; with imported body weights, also
+    refresh every bodyweight-exercise session, whose loads they may change."""
+    new = _model("Set").objects.filter(owner_id=owner.pk, pk__gt=last_set_id)
+    refresh(owner, set(new.values_list("workout_id", flat=True)))
+    if body_weights:
+        _refresh_bodyweight_sessions(owner, _model("ExerciseSession").objects.filter(owner_id=owner.pk))
+
+
+def last_set_id() -> int:
+    """The highest set id so far (0 with none): what `refresh_sets_since` counts from."""
+    row = _model("Set").objects.order_by("-pk").values_list("pk", flat=True).first()
+    return int(row or 0)
+
+
+def refresh_body_weight(owner: Any, day: date) -> None:
+    """Refresh the bodyweight exercises' sessions whose load a reading of `day` decides: from the
+    reading before it (or from the start, for the first) to the next one."""
+    readings = _model("BodyWeight").objects.filter(owner_id=owner.pk)
+    earlier = readings.filter(date__lt=day).order_by("-date").values_list("date", flat=True).first()
+    later = readings.filter(date__gt=day).order_by("date").values_list("date", flat=True).first()
+    sessions = _model("ExerciseSession").objects.filter(owner_id=owner.pk)
+    if earlier is not None:
+        sessions = sessions.filter(day__gt=earlier)
+    if later is not None:
+        sessions = sessions.filter(day__lt=later)
+    _refresh_bodyweight_sessions(owner, sessions)
+
+
+def _refresh_bodyweight_sessions(owner: Any, sessions: Any) -> None:
+    pairs = list(sessions.exclude(exercise__bodyweight_fraction=0).values_list("workout_id", "exercise_id"))
+    if pairs:
+        refresh(owner, {w for w, _ in pairs}, {e for _, e in pairs}, lowered=True)
+
+
+@transaction.atomic
+def rebuild(owner: Any, registry: Any = None) -> int:
+    """Recompute every summary of `owner` from their sets; returns the number of sessions."""
+    owner_id = owner if isinstance(owner, int) else owner.pk
+    _model("ExerciseSession", registry).objects.filter(owner_id=owner_id).delete()
+    _model("ExerciseBest", registry).objects.filter(owner_id=owner_id).delete()
+    workouts = _model("Workout", registry).objects.filter(owner_id=owner_id).values_list("pk", flat=True)
+    refresh(owner_id, list(workouts), registry=registry)
+    return int(_model("ExerciseSession", registry).objects.filter(owner_id=owner_id).count())
+
+
+def rebuild_everyone(registry: Any = None) -> int:
+    """`rebuild` for every user with sets; returns the number of sessions."""
+    # order_by(): without it the model's default ordering joins the DISTINCT, one owner per set.
+    owners = _model("Set", registry).objects.order_by().values_list("owner_id", flat=True).distinct()
+    return sum(rebuild(owner_id, registry) for owner_id in list(owners))
