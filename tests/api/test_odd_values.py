@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
+from decimal import Decimal
 
 import pytest
 from django.utils import timezone
 
 from repbook.services.account.accounts import AccountError, create_token
 from repbook.services.transfer.imports import ImportOptions, import_file
-from repbook.services.workout.workouts import start_workout
+from repbook.services.workout.workouts import SetInput, log_set, start_workout
 from repbook.storage.models import BodyWeight, Set, Workout
 
 EXTREME_MOMENTS = ["0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-01:00", "1000-01-01T00:00:00Z"]
@@ -117,3 +118,12 @@ def test_a_nul_in_the_start_workout_name_is_refused(alice_client):
     assert answer.status_code in (200, 422)
     assert "must not contain NUL characters" in answer.content.decode()
     assert not Workout.objects.exists()
+
+
+def test_listing_sets_between_extreme_days_answers(alice, alice_api):
+    log_set(alice, SetInput("deadlift", Decimal(100), reps=5))
+    everything = {"from": "0001-01-01", "to": "9999-12-31"}
+    for params, count in ((everything, 1), ({"from": "9999-12-31"}, 0), ({"to": "0001-01-01"}, 0)):
+        answer = alice_api.get("/api/v1/sets", params)
+        assert answer.status_code == 200, (params, answer.content)
+        assert len(answer.json()) == count, params

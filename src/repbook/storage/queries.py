@@ -11,6 +11,7 @@ from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
 from django.utils import timezone
 
 from repbook.core.alternatives import ExerciseFacts
+from repbook.core.moments import MAX_YEAR, MIN_YEAR
 from repbook.storage.models import Exercise, ExerciseMuscle, Set, Workout, WorkoutExercise, owned
 
 
@@ -108,7 +109,7 @@ def workouts_in(user: Any, start: Any = None, end: Any = None) -> QuerySet[Worko
     if start is not None:
         rows = rows.filter(started_at__gte=_day_start(start))
     if end is not None:
-        rows = rows.filter(started_at__lt=_day_start(end + timedelta(days=1)))
+        rows = rows.filter(started_at__lt=_day_after(end))
     return rows
 
 
@@ -145,12 +146,20 @@ def sets_between(
     if start is not None:
         rows = rows.filter(performed_at__gte=_day_start(start))
     if end is not None:
-        rows = rows.filter(performed_at__lt=_day_start(end + timedelta(days=1)))
+        rows = rows.filter(performed_at__lt=_day_after(end))
     return rows
 
 
 def _day_start(day: date) -> datetime:
+    """The moment `day` begins; days outside the years a moment may have (core.moments) are moved
+    to their edge, so a filter from year 1 or to 9999-12-31 never overflows a date."""
+    day = min(max(day, date(MIN_YEAR, 1, 1)), date(MAX_YEAR, 12, 31))
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _day_after(day: date) -> datetime:
+    """The moment the day after `day` begins (the end bound of a filter to `day`, inclusive)."""
+    return _day_start(min(day, date(MAX_YEAR, 12, 30)) + timedelta(days=1))
 
 
 def workout_with_sets(user: Any, workout_id: int, with_equipment: bool = False) -> Workout:
