@@ -29,5 +29,4 @@ WITHOUT_PICTURES: list[str] = [
     "dumbbell-fly",
     "incline-dumbbell-fly",
     "reverse-dumbbell-fly",
-    "russian-twist",
 ]

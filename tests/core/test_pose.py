@@ -189,3 +189,32 @@ def test_a_forearm_turned_past_across_the_body_is_a_problem() -> None:
     arm = 'base = "standing", elbow = 90, forearm_turn = 200'
     scene = solve_pair(parse_poses(_pair(arm, arm) | {"view": "front"}))[0]
     assert any("forearm_turn" in p for p in problems(scene))
+
+
+def _joint_problems(pose: str, view: str) -> list[str]:
+    pair = _pair(pose, pose) | ({"view": view} if view == "front" else {})
+    return problems(solve_pair(parse_poses(pair))[0])
+
+
+def test_from_the_front_an_arm_may_cross_above_the_head_to_the_other_shoulder() -> None:
+    crossing = 'base = "standing", shoulder = 215, elbow = 10, far_shoulder = 135, far_elbow = 10'
+    assert _joint_problems(crossing, "front") == []
+    scene = solve_pair(parse_poses(_pair(crossing, crossing) | {"view": "front"}))[0]
+    points = scene.figure.points
+    # The near arm starts on the viewer's left and its hand ends past the middle, above the head.
+    assert points["arm_root"][0] < 0 < points["hand"][0] and points["hand"][1] > points["head"][1]
+    # From the side the same number is past what a shoulder can do.
+    assert any(p.startswith("shoulder at 215") for p in _joint_problems(crossing, "side"))
+    assert any(
+        p.startswith("shoulder at 235") for p in _joint_problems('base = "standing", shoulder = 235', "front")
+    )
+
+
+def test_from_the_front_a_thigh_held_towards_the_viewer_may_point_up_with_the_knee_over_the_hip() -> None:
+    knees_up = 'base = "standing", hip = 168, hip_depth = 50, knee = 152, rests = []'
+    assert _joint_problems(knees_up, "front") == []
+    points = solve_pair(parse_poses(_pair(knees_up, knees_up) | {"view": "front"}))[0].figure.points
+    # The knee stands above its hip, close to it sideways: pointing at the viewer, not splayed out.
+    assert points["knee"][1] > points["hip"][1] + 20
+    assert abs(points["knee"][0] - points["leg_root"][0]) < 6
+    assert any(p.startswith("hip at 168") for p in _joint_problems(knees_up, "side"))

@@ -61,9 +61,19 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
 }
 
 
-def limit_of(joint: str) -> tuple[float, float]:
-    """The allowed range of a joint, far limbs sharing the near limb's."""
-    return LIMITS[joint.removeprefix("far_")]
+#: Seen from the front, `shoulder` and `hip` are directions on the picture as much as joint
+#: angles: an arm raised past overhead crosses above the head to the other side (both hands over
+#: the opposite shoulder), and a thigh held towards the viewer (`hip_depth`) may point almost
+#: straight up (seated with the knees up and pointing at the viewer, not splayed out).
+FRONT_LIMITS: Final[dict[str, tuple[float, float]]] = {"shoulder": (-60.0, 230.0), "hip": (-35.0, 175.0)}
+
+
+def limit_of(joint: str, view: str = "side") -> tuple[float, float]:
+    """The allowed range of a joint in a view, far limbs sharing the near limb's."""
+    name = joint.removeprefix("far_")
+    if view == "front" and name in FRONT_LIMITS:
+        return FRONT_LIMITS[name]
+    return LIMITS[name]
 
 
 def direction(angle: float) -> Point:
