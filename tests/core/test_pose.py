@@ -218,3 +218,14 @@ def test_from_the_front_a_thigh_held_towards_the_viewer_may_point_up_with_the_kn
     assert points["knee"][1] > points["hip"][1] + 20
     assert abs(points["knee"][0] - points["leg_root"][0]) < 6
     assert any(p.startswith("hip at 168") for p in _joint_problems(knees_up, "side"))
+
+
+def test_from_the_front_an_arm_may_cross_down_in_front_of_the_body_to_the_other_hip() -> None:
+    across = 'base = "standing", far_shoulder = -75, far_elbow = 0'
+    assert _joint_problems(across, "front") == []
+    points = solve_pair(parse_poses(_pair(across, across) | {"view": "front"}))[0].figure.points
+    # The far arm (on the viewer's right) reaches past the middle, over the near hip.
+    assert points["far_hand"][0] < points["leg_root"][0] < points["far_arm_root"][0]
+    assert any(p.startswith("far_shoulder at -75") for p in _joint_problems(across, "side"))
+    too_far = 'base = "standing", far_shoulder = -85'
+    assert any(p.startswith("far_shoulder at -85") for p in _joint_problems(too_far, "front"))

@@ -63,9 +63,10 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
 
 #: Seen from the front, `shoulder` and `hip` are directions on the picture as much as joint
 #: angles: an arm raised past overhead crosses above the head to the other side (both hands over
-#: the opposite shoulder), and a thigh held towards the viewer (`hip_depth`) may point almost
-#: straight up (seated with the knees up and pointing at the viewer, not splayed out).
-FRONT_LIMITS: Final[dict[str, tuple[float, float]]] = {"shoulder": (-60.0, 230.0), "hip": (-35.0, 175.0)}
+#: the opposite shoulder), an arm swung forward and across reaches down to the other hip, and a
+#: thigh held towards the viewer (`hip_depth`) may point almost straight up (seated with the
+#: knees up and pointing at the viewer, not splayed out).
+FRONT_LIMITS: Final[dict[str, tuple[float, float]]] = {"shoulder": (-80.0, 230.0), "hip": (-35.0, 175.0)}
 
 
 def limit_of(joint: str, view: str = "side") -> tuple[float, float]:
