@@ -229,3 +229,30 @@ def test_from_the_front_an_arm_may_cross_down_in_front_of_the_body_to_the_other_
     assert any(p.startswith("far_shoulder at -75") for p in _joint_problems(across, "side"))
     too_far = 'base = "standing", far_shoulder = -85'
     assert any(p.startswith("far_shoulder at -85") for p in _joint_problems(too_far, "front"))
+
+
+def _trunk(depth: float, view: str) -> dict[str, tuple[float, float]]:
+    pose = f'base = "standing", torso_depth = {depth}'
+    return solve_pair(parse_poses(_pair(pose, pose) | {"view": view}))[0].figure.points
+
+
+def test_from_the_front_a_trunk_bent_towards_the_viewer_looks_short_with_the_head_between_the_shoulders() -> (
+    None
+):
+    upright, bent = _trunk(0, "front"), _trunk(70, "front")
+    shown = math.dist(bent["hip"], bent["shoulder"])
+    assert shown == pytest.approx(TORSO * math.cos(math.radians(70)))
+    assert math.dist(upright["hip"], upright["shoulder"]) == pytest.approx(TORSO)
+    # The head comes down with the shoulders, closer to them than a head held upright.
+    assert math.dist(bent["head"], bent["shoulder"]) < math.dist(upright["head"], upright["shoulder"]) / 2
+    # The shoulders stay as wide as ever: the trunk turns about the line through the hips.
+    assert math.dist(bent["arm_root"], bent["far_arm_root"]) == pytest.approx(32.0)
+
+
+def test_a_trunk_leaning_towards_the_viewer_changes_nothing_seen_from_the_side() -> None:
+    assert _trunk(0, "side") == _trunk(70, "side")
+
+
+def test_a_trunk_turned_past_the_line_of_sight_is_a_problem() -> None:
+    pose = 'base = "standing", torso_depth = 95'
+    assert any(p.startswith("torso_depth at 95") for p in _joint_problems(pose, "front"))

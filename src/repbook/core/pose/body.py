@@ -41,12 +41,15 @@ RADIUS: Final[dict[str, float]] = {
 LIMB_JOINTS: Final = (
     "shoulder", "elbow", "hip", "knee", "ankle", "shoulder_depth", "hip_depth", "forearm_turn",
 )  # fmt: skip
-JOINTS: Final = ("torso", "neck", *LIMB_JOINTS, *(f"far_{j}" for j in LIMB_JOINTS))
+JOINTS: Final = ("torso", "neck", "torso_depth", *LIMB_JOINTS, *(f"far_{j}" for j in LIMB_JOINTS))
 
 #: Anatomical ranges in degrees (low, high); the torso is a direction and may point anywhere.
 LIMITS: Final[dict[str, tuple[float, float]]] = {
     "torso": (-180.0, 180.0),
     "neck": (-45.0, 50.0),
+    # Front view only: how far the trunk leans towards the viewer (bent over) or away from them
+    # (lying, seen from the head end); 90 points it straight along the line of sight.
+    "torso_depth": (0.0, 90.0),
     # Front view only: how far the upper arm or thigh points at the viewer (90: straight at them).
     "shoulder_depth": (0.0, 90.0),
     "hip_depth": (0.0, 90.0),
@@ -216,11 +219,14 @@ def pose_figure(angles: Mapping[str, float], hip: Point = (0.0, 0.0), view: str 
     near limbs mirror the far ones across the trunk.
     """
     trunk = angles["torso"]
-    shoulder = step(hip, trunk, TORSO)
+    # A trunk leaning towards or away from the viewer (front view only) shows shortened, and so
+    # does the neck that carries on from it: bent over, the head sits between the shoulders.
+    shown = math.cos(math.radians(angles.get("torso_depth", 0.0))) if view == "front" else 1.0
+    shoulder = step(hip, trunk, TORSO * shown)
     points: dict[str, Point] = {
         "hip": hip,
         "shoulder": shoulder,
-        "head": step(shoulder, trunk + angles["neck"], NECK + HEAD_R),
+        "head": step(shoulder, trunk + angles["neck"], (NECK + HEAD_R) * shown),
         **limb_roots(hip, shoulder, trunk, view),
     }
     foot_len = FOOT if view == "side" else FRONT_FOOT

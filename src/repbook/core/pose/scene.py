@@ -61,6 +61,7 @@ def _angles(spec: PoseSpec) -> tuple[dict[str, float], set[str]]:
     base = BASES[spec.base]
     angles = {**base.angles, **spec.angles}
     angles.setdefault("neck", 0.0)
+    angles.setdefault("torso_depth", 0.0)
     flat: set[str] = set()
     for joint in LIMB_JOINTS:
         if joint not in angles:
