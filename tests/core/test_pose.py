@@ -256,3 +256,14 @@ def test_a_trunk_leaning_towards_the_viewer_changes_nothing_seen_from_the_side()
 def test_a_trunk_turned_past_the_line_of_sight_is_a_problem() -> None:
     pose = 'base = "standing", torso_depth = 95'
     assert any(p.startswith("torso_depth at 95") for p in _joint_problems(pose, "front"))
+
+
+def test_kit_on_the_chest_stays_on_a_trunk_that_leans_towards_the_viewer() -> None:
+    pose = 'base = "standing", torso_depth = 60'
+    pair = _pair(pose, pose) | {"view": "front", "kit": [{"kind": "plate", "at": "chest"}]}
+    scene = solve_pair(parse_poses(pair))[0]
+    hip, shoulder = scene.figure.points["hip"], scene.figure.points["shoulder"]
+    plate = scene.items[0][1].at
+    # Two thirds of the way up the shortened trunk, not above the shoulders.
+    assert plate[1] == pytest.approx(hip[1] + 34.0 * math.cos(math.radians(60)))
+    assert hip[1] < plate[1] < shoulder[1]
