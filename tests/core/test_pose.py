@@ -189,3 +189,81 @@ def test_a_forearm_turned_past_across_the_body_is_a_problem() -> None:
     arm = 'base = "standing", elbow = 90, forearm_turn = 200'
     scene = solve_pair(parse_poses(_pair(arm, arm) | {"view": "front"}))[0]
     assert any("forearm_turn" in p for p in problems(scene))
+
+
+def _joint_problems(pose: str, view: str) -> list[str]:
+    pair = _pair(pose, pose) | ({"view": view} if view == "front" else {})
+    return problems(solve_pair(parse_poses(pair))[0])
+
+
+def test_from_the_front_an_arm_may_cross_above_the_head_to_the_other_shoulder() -> None:
+    crossing = 'base = "standing", shoulder = 215, elbow = 10, far_shoulder = 135, far_elbow = 10'
+    assert _joint_problems(crossing, "front") == []
+    scene = solve_pair(parse_poses(_pair(crossing, crossing) | {"view": "front"}))[0]
+    points = scene.figure.points
+    # The near arm starts on the viewer's left and its hand ends past the middle, above the head.
+    assert points["arm_root"][0] < 0 < points["hand"][0] and points["hand"][1] > points["head"][1]
+    # From the side the same number is past what a shoulder can do.
+    assert any(p.startswith("shoulder at 215") for p in _joint_problems(crossing, "side"))
+    assert any(
+        p.startswith("shoulder at 235") for p in _joint_problems('base = "standing", shoulder = 235', "front")
+    )
+
+
+def test_from_the_front_a_thigh_held_towards_the_viewer_may_point_up_with_the_knee_over_the_hip() -> None:
+    knees_up = 'base = "standing", hip = 168, hip_depth = 50, knee = 152, rests = []'
+    assert _joint_problems(knees_up, "front") == []
+    points = solve_pair(parse_poses(_pair(knees_up, knees_up) | {"view": "front"}))[0].figure.points
+    # The knee stands above its hip, close to it sideways: pointing at the viewer, not splayed out.
+    assert points["knee"][1] > points["hip"][1] + 20
+    assert abs(points["knee"][0] - points["leg_root"][0]) < 6
+    assert any(p.startswith("hip at 168") for p in _joint_problems(knees_up, "side"))
+
+
+def test_from_the_front_an_arm_may_cross_down_in_front_of_the_body_to_the_other_hip() -> None:
+    across = 'base = "standing", far_shoulder = -75, far_elbow = 0'
+    assert _joint_problems(across, "front") == []
+    points = solve_pair(parse_poses(_pair(across, across) | {"view": "front"}))[0].figure.points
+    # The far arm (on the viewer's right) reaches past the middle, over the near hip.
+    assert points["far_hand"][0] < points["leg_root"][0] < points["far_arm_root"][0]
+    assert any(p.startswith("far_shoulder at -75") for p in _joint_problems(across, "side"))
+    too_far = 'base = "standing", far_shoulder = -85'
+    assert any(p.startswith("far_shoulder at -85") for p in _joint_problems(too_far, "front"))
+
+
+def _trunk(depth: float, view: str) -> dict[str, tuple[float, float]]:
+    pose = f'base = "standing", torso_depth = {depth}'
+    return solve_pair(parse_poses(_pair(pose, pose) | {"view": view}))[0].figure.points
+
+
+def test_from_the_front_a_trunk_bent_towards_the_viewer_looks_short_with_the_head_between_the_shoulders() -> (
+    None
+):
+    upright, bent = _trunk(0, "front"), _trunk(70, "front")
+    shown = math.dist(bent["hip"], bent["shoulder"])
+    assert shown == pytest.approx(TORSO * math.cos(math.radians(70)))
+    assert math.dist(upright["hip"], upright["shoulder"]) == pytest.approx(TORSO)
+    # The head comes down with the shoulders, closer to them than a head held upright.
+    assert math.dist(bent["head"], bent["shoulder"]) < math.dist(upright["head"], upright["shoulder"]) / 2
+    # The shoulders stay as wide as ever: the trunk turns about the line through the hips.
+    assert math.dist(bent["arm_root"], bent["far_arm_root"]) == pytest.approx(32.0)
+
+
+def test_a_trunk_leaning_towards_the_viewer_changes_nothing_seen_from_the_side() -> None:
+    assert _trunk(0, "side") == _trunk(70, "side")
+
+
+def test_a_trunk_turned_past_the_line_of_sight_is_a_problem() -> None:
+    pose = 'base = "standing", torso_depth = 95'
+    assert any(p.startswith("torso_depth at 95") for p in _joint_problems(pose, "front"))
+
+
+def test_kit_on_the_chest_stays_on_a_trunk_that_leans_towards_the_viewer() -> None:
+    pose = 'base = "standing", torso_depth = 60'
+    pair = _pair(pose, pose) | {"view": "front", "kit": [{"kind": "plate", "at": "chest"}]}
+    scene = solve_pair(parse_poses(pair))[0]
+    hip, shoulder = scene.figure.points["hip"], scene.figure.points["shoulder"]
+    plate = scene.items[0][1].at
+    # Two thirds of the way up the shortened trunk, not above the shoulders.
+    assert plate[1] == pytest.approx(hip[1] + 34.0 * math.cos(math.radians(60)))
+    assert hip[1] < plate[1] < shoulder[1]

@@ -41,12 +41,15 @@ RADIUS: Final[dict[str, float]] = {
 LIMB_JOINTS: Final = (
     "shoulder", "elbow", "hip", "knee", "ankle", "shoulder_depth", "hip_depth", "forearm_turn",
 )  # fmt: skip
-JOINTS: Final = ("torso", "neck", *LIMB_JOINTS, *(f"far_{j}" for j in LIMB_JOINTS))
+JOINTS: Final = ("torso", "neck", "torso_depth", *LIMB_JOINTS, *(f"far_{j}" for j in LIMB_JOINTS))
 
 #: Anatomical ranges in degrees (low, high); the torso is a direction and may point anywhere.
 LIMITS: Final[dict[str, tuple[float, float]]] = {
     "torso": (-180.0, 180.0),
     "neck": (-45.0, 50.0),
+    # Front view only: how far the trunk leans towards the viewer (bent over) or away from them
+    # (lying, seen from the head end); 90 points it straight along the line of sight.
+    "torso_depth": (0.0, 90.0),
     # Front view only: how far the upper arm or thigh points at the viewer (90: straight at them).
     "shoulder_depth": (0.0, 90.0),
     "hip_depth": (0.0, 90.0),
@@ -61,9 +64,20 @@ LIMITS: Final[dict[str, tuple[float, float]]] = {
 }
 
 
-def limit_of(joint: str) -> tuple[float, float]:
-    """The allowed range of a joint, far limbs sharing the near limb's."""
-    return LIMITS[joint.removeprefix("far_")]
+#: Seen from the front, `shoulder` and `hip` are directions on the picture as much as joint
+#: angles: an arm raised past overhead crosses above the head to the other side (both hands over
+#: the opposite shoulder), an arm swung forward and across reaches down to the other hip, and a
+#: thigh held towards the viewer (`hip_depth`) may point almost straight up (seated with the
+#: knees up and pointing at the viewer, not splayed out).
+FRONT_LIMITS: Final[dict[str, tuple[float, float]]] = {"shoulder": (-80.0, 230.0), "hip": (-35.0, 175.0)}
+
+
+def limit_of(joint: str, view: str = "side") -> tuple[float, float]:
+    """The allowed range of a joint in a view, far limbs sharing the near limb's."""
+    name = joint.removeprefix("far_")
+    if view == "front" and name in FRONT_LIMITS:
+        return FRONT_LIMITS[name]
+    return LIMITS[name]
 
 
 def direction(angle: float) -> Point:
@@ -205,11 +219,14 @@ def pose_figure(angles: Mapping[str, float], hip: Point = (0.0, 0.0), view: str 
     near limbs mirror the far ones across the trunk.
     """
     trunk = angles["torso"]
-    shoulder = step(hip, trunk, TORSO)
+    # A trunk leaning towards or away from the viewer (front view only) shows shortened, and so
+    # does the neck that carries on from it: bent over, the head sits between the shoulders.
+    shown = math.cos(math.radians(angles.get("torso_depth", 0.0))) if view == "front" else 1.0
+    shoulder = step(hip, trunk, TORSO * shown)
     points: dict[str, Point] = {
         "hip": hip,
         "shoulder": shoulder,
-        "head": step(shoulder, trunk + angles["neck"], NECK + HEAD_R),
+        "head": step(shoulder, trunk + angles["neck"], (NECK + HEAD_R) * shown),
         **limb_roots(hip, shoulder, trunk, view),
     }
     foot_len = FOOT if view == "side" else FRONT_FOOT

@@ -63,7 +63,7 @@ def problems(scene: Scene) -> list[str]:
     """Everything wrong with one solved position, as sentences (empty when it looks right)."""
     found = []
     for joint in JOINTS:
-        low, high = limit_of(joint)
+        low, high = limit_of(joint, scene.view)
         value = scene.angles[joint]
         if not low <= value <= high:
             found.append(f"{joint} at {value:.0f}° is outside {low:.0f}..{high:.0f}")

@@ -9,6 +9,7 @@ from repbook.core.pose.body import (
     JOINTS,
     LIMB_JOINTS,
     RADIUS,
+    TORSO,
     Figure,
     Point,
     heading,
@@ -61,6 +62,7 @@ def _angles(spec: PoseSpec) -> tuple[dict[str, float], set[str]]:
     base = BASES[spec.base]
     angles = {**base.angles, **spec.angles}
     angles.setdefault("neck", 0.0)
+    angles.setdefault("torso_depth", 0.0)
     flat: set[str] = set()
     for joint in LIMB_JOINTS:
         if joint not in angles:
@@ -100,7 +102,9 @@ def _body_place(figure: Figure, place: tuple[str, float, float]) -> Point:
     elif name in ("chest", "back"):
         trunk = heading((p["shoulder"][0] - p["hip"][0], p["shoulder"][1] - p["hip"][1]))
         side = 90.0 if name == "chest" else -90.0
-        base = step(step(p["hip"], trunk, 34.0), trunk + side, 9.0)
+        # Two thirds of the way up the trunk as drawn: shorter when it leans towards the viewer.
+        up = 34.0 * math.dist(p["hip"], p["shoulder"]) / TORSO
+        base = step(step(p["hip"], trunk, up), trunk + side, 9.0)
     else:
         base = p[name]
     return (base[0] + dx, base[1] + dy)
