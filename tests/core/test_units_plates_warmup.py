@@ -76,3 +76,13 @@ def test_warmup_skips_steps_below_the_bar() -> None:
 def test_round_down_is_a_loadable_multiple_never_above(weight: Decimal, step: Decimal) -> None:
     rounded = round_down(weight, step)
     assert rounded <= weight and rounded % step == 0 and weight - rounded < step
+
+
+def test_a_bodyweight_exercise_that_may_hold_free_weights_is_loaded_as_added_weight() -> None:
+    from repbook.core.loadable import loading_kind
+
+    lunge = frozenset({"bodyweight", "dumbbell", "barbell"})
+    assert loading_kind(lunge, 0.8) == "added"  # starts at body weight; dumbbells or a bar add to it
+    assert loading_kind(frozenset({"barbell"}), 0.0) == "barbell"  # the barbell lunge
+    assert loading_kind(frozenset({"bodyweight", "machine"}), 1.0) == "machine"  # an assisting stack
+    assert loading_kind(frozenset({"bodyweight", "pull_up_bar"}), 0.95) == "added"

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Final, Literal
 
+from repbook.core.equipment import LOADS, OPTIONAL_WITH_BODYWEIGHT
 from repbook.core.units import KG_PER_LB, to_kg
 
 LoadingKind = Literal["barbell", "dumbbell", "machine", "added", "free"]
@@ -90,7 +91,17 @@ def default_step(kind: LoadingKind, unit: str) -> Decimal:
 
 
 def loading_kind(equipment: frozenset[str], bodyweight_fraction: float) -> LoadingKind:
-    """How an exercise is loaded, from its equipment: a bar, dumbbells, a stack, or added to the body."""
+    """How an exercise is loaded, from its equipment: a bar, dumbbells, a stack, or added to the body.
+
+    An exercise done with the body's weight that may also be loaded (a reverse lunge listing
+    bodyweight, dumbbells and a barbell) is loaded as added weight: it starts at body weight and
+    any load is added to it, whatever holds the load (core.equipment: such loads are optional)."""
+    if (
+        bodyweight_fraction > 0
+        and "bodyweight" in equipment
+        and not equipment & (LOADS - OPTIONAL_WITH_BODYWEIGHT)
+    ):
+        return "added"
     if equipment & {"barbell", "ez_bar", "trap_bar", "smith_machine", "landmine"}:
         return "barbell"
     if equipment & {"dumbbell", "kettlebell"}:
