@@ -127,3 +127,20 @@ def test_listing_sets_between_extreme_days_answers(alice, alice_api):
         answer = alice_api.get("/api/v1/sets", params)
         assert answer.status_code == 200, (params, answer.content)
         assert len(answer.json()) == count, params
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/api/v1/workouts/{}"),
+        ("delete", "/api/v1/workouts/{}"),
+        ("delete", "/api/v1/sets/{}"),
+        ("delete", "/api/v1/tokens/{}"),
+    ],
+)
+@pytest.mark.parametrize("number", ["-71841627106576374431744", str(2**63), str(2**70)])
+def test_an_id_past_the_databases_integers_is_not_found(alice, alice_api, method, path, number):
+    log_set(alice, SetInput("deadlift", Decimal(100), reps=5))  # something to delete by mistake
+    answer = getattr(alice_api, method)(path.format(number))
+    assert answer.status_code in (404, 422), answer.content
+    assert Set.objects.filter(owner=alice).count() == 1

@@ -337,10 +337,13 @@ def update_workout(user: Any, workout_id: int, changes: dict[str, Any]) -> Worko
 
 @transaction.atomic
 def delete_workout(user: Any, workout_id: int) -> None:
-    exercises = list(
-        owned(ExerciseSession, user).filter(workout_id=workout_id).values_list("exercise_id", flat=True)
-    )
-    deleted, _ = owned(Workout, user).filter(pk=workout_id).delete()
-    if not deleted:
+    # The workout first: a primary-key lookup answers "none" for any number, where a foreign-key
+    # filter with a number past the database's integers would overflow.
+    workout = owned(Workout, user).filter(pk=workout_id).first()
+    if workout is None:
         raise Workout.DoesNotExist(f"no workout {workout_id}")
+    exercises = list(
+        owned(ExerciseSession, user).filter(workout_id=workout.pk).values_list("exercise_id", flat=True)
+    )
+    workout.delete()
     summaries.recompute_bests(user.pk, exercises)
