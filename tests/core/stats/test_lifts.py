@@ -132,3 +132,12 @@ def test_records_always_beat_what_they_replace(raw: list[tuple[int, int, Decimal
         assert record.value > record.previous
     table = rep_maxes(rows)
     assert [r.load_kg for r in table] == sorted((r.load_kg for r in table), reverse=True)
+
+
+def test_rep_maxes_do_not_depend_on_the_order_sets_arrive_in() -> None:
+    # Two sets at 80 kg in one workout (5 and 3 reps), another workout the same day at 80 kg too:
+    # the 2-rep max is the earliest workout's set with the most reps, whatever the order.
+    rows = [s(4, 7, "80", 3), s(4, 7, "80", 5), s(4, 9, "80", 6)]
+    for order in (rows, rows[::-1], [rows[1], rows[2], rows[0]]):
+        table = {m.reps: (m.load_kg, m.done_reps, m.workout_id) for m in rep_maxes(order)}
+        assert table[2] == (D("80"), 5, 7) and table[5] == (D("80"), 5, 7) and table[6] == (D("80"), 6, 9)

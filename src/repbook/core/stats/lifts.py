@@ -129,9 +129,12 @@ class RepMax:
 
 
 def rep_maxes(sets: Iterable[LoggedSet], limit: int = REP_MAX_LIMIT) -> list[RepMax]:
-    """Best load for 1..limit reps (a set of 5 also proves its load for 3); first date it was done."""
+    """Best load for 1..limit reps (a set of 5 also proves its load for 3); first date it was done.
+
+    Ties on the load go to the earliest workout (by day, then id), and within one workout to the
+    set with the most reps, so the answer never depends on the order the sets arrive in."""
     best: dict[int, RepMax] = {}
-    for s in sorted(sets, key=lambda s: s.day):
+    for s in sorted(sets, key=lambda s: (s.day, s.workout_id, -(s.reps or 0))):
         if not s.counts or s.load_kg is None or s.load_kg <= 0 or not s.reps:
             continue
         for r in range(1, min(s.reps, limit) + 1):

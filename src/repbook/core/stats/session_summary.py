@@ -131,7 +131,8 @@ def with_set(summary: SessionSummary, s: LoggedSet) -> SessionSummary:
             tonnage += load * reps
             reps_at[load] = max(reps_at.get(load, 0), reps)
             for r in range(1, min(reps, REP_MAX_LIMIT) + 1):
-                if r not in rep_loads or load > rep_loads[r][0]:
+                # A tie on the load goes to the set with more reps, as `rep_maxes` decides it.
+                if r not in rep_loads or (load, reps) > rep_loads[r]:
                     rep_loads[r] = (load, reps)
     holds = [h for h in (summary.longest_s, s.duration_s) if h]
     return replace(
