@@ -134,21 +134,8 @@ def summary_fields(formula: str | None = None) -> tuple[str, ...]:
     return tuple(f"best__{formula}" if name == "best" else name for name in SUMMARY_FIELDS)
 
 
-#: What replacing a session's summary rewrites.
-UPSERT_FIELDS = [
-    "day",
-    "logged",
-    "sets",
-    "reps",
-    "tonnage_kg",
-    "week_tonnage_kg",
-    "heaviest_kg",
-    "longest_s",
-    "best",
-    "rep_loads",
-    "reps_at",
-    "last_performed_at",
-]
+#: What replacing a session's summary rewrites: every column but the row's key.
+UPSERT_FIELDS = [c for c in SESSION_COLUMNS if c not in ("owner", "workout", "exercise")]
 #: The fields `from_row` reads, in its order.
 SUMMARY_FIELDS = (
     "workout_id",
