@@ -117,3 +117,25 @@ def test_a_program_with_its_own_warm_ups_gets_no_second_warm_up_ramp(alice: User
     plain = _program_workout(alice, "back-squat", _group(3, 5, "100"))
     plates = logging_page(alice, plain.workout_id).entries[-1].plates
     assert plates is not None and plates.warmup != ""
+
+
+def _done_workout(user: User, when: Any, slug: str, weight: str, reps: int = 5) -> Workout:
+    workout = Workout.objects.create(owner=user, started_at=when, finished_at=when + timedelta(hours=1))
+    log_set(user, SetInput(slug, D(weight), reps=reps, workout=workout.pk, performed_at=when))
+    return workout
+
+
+def test_last_time_is_the_latest_earlier_workout_by_its_start_never_a_later_one(alice: User) -> None:
+    """Read from the session summaries: an earlier day, then an earlier workout of the same day
+    (by start time), never the workout itself or one after it."""
+    noon = timezone.now().replace(hour=12, minute=0, second=0, microsecond=0) - timedelta(days=10)
+    _done_workout(alice, noon - timedelta(days=3), "back-squat", "90")
+    _done_workout(alice, noon - timedelta(hours=3), "back-squat", "95")
+    _done_workout(alice, noon - timedelta(hours=2), "bench-press", "60")
+    shown = _done_workout(alice, noon, "back-squat", "100")
+    _done_workout(alice, noon + timedelta(hours=2), "back-squat", "105")
+    _done_workout(alice, noon + timedelta(days=1), "back-squat", "110")
+    page = logging_page(alice, shown.pk)
+    assert [s.weight_kg for s in page.entries[0].last_sets] == [D("95")]
+    first = Workout.objects.get(owner=alice, sets__weight_kg=D("90"))
+    assert logging_page(alice, first.pk).entries[0].last_sets == []

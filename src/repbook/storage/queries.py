@@ -166,12 +166,18 @@ def workout_with_sets(user: Any, workout_id: int, with_equipment: bool = False) 
     """One of the user's workouts with its exercises and sets: 3 queries (4 with equipment),
     however many sets; DoesNotExist for anyone else's."""
     entries = WorkoutExercise.objects.select_related("exercise").prefetch_related(
-        # Each set carries its exercise too, so showing a set never costs a query.
-        Prefetch("sets", queryset=Set.objects.select_related("exercise").order_by("order")),
+        Prefetch("sets", queryset=Set.objects.order_by("order")),
         *(["exercise__equipment"] if with_equipment else []),
     )
-    return (
+    workout = (
         owned(Workout, user)
         .prefetch_related(Prefetch("entries", queryset=entries.order_by("order")))
         .get(pk=workout_id)
     )
+    # Each set carries its entry's exercise, so showing a set never costs a query (nor reads the
+    # exercise's row again for every set).
+    for entry in workout.entries.all():
+        for row in entry.sets.all():
+            if row.exercise_id == entry.exercise_id:
+                row.exercise = entry.exercise
+    return workout
