@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -174,3 +175,35 @@ def test_home_page_reminds_of_pain(alice: Any, alice_client: Client) -> None:
     lift(alice, "back-extension", days_ago(1), "10", 12, felt_pain=True)
     html = page(alice_client, "/")
     assert 'data-testid="caution"' in html and "one to two weeks off the back extension" in html
+
+
+def _e1rm_points(html: str) -> int:
+    chart = html[html.index('data-testid="e1rm-chart"') :]
+    return int(re.search(r"(\d+) points?, ", chart).group(1))  # type: ignore[union-attr]
+
+
+def test_exercise_charts_show_the_last_year_or_each_months_best_session(
+    alice: Any, alice_client: Client
+) -> None:
+    """A long history's charts stay about a hundred points: the last year by default, all time as
+    each month's best session."""
+    old = days_ago(700).replace(day=3)  # two sessions in one month, two years ago
+    days = [old, old.replace(day=8), days_ago(400), days_ago(30), days_ago(10)]
+    for day, weight in zip(days, ("80", "90", "95", "100", "110"), strict=True):
+        lift(alice, "deadlift", day, weight, 5)
+    recent = page(alice_client, "/exercises/deadlift/")
+    assert _e1rm_points(recent) == 2 and 'data-testid="chart-span"' in recent
+    assert "Estimated 1RM of the deadlift, per session" in recent
+    everything = page(alice_client, "/exercises/deadlift/", range="all")
+    assert "best session of each month" in everything
+    assert _e1rm_points(everything) == len({(d.year, d.month) for d in days}) < len(days)
+    assert "80 kg × 5" not in everything and "90 kg × 5" in everything  # the month's best
+
+
+def test_exercise_charts_fall_back_to_all_time_when_the_last_year_is_empty(
+    alice: Any, alice_client: Client
+) -> None:
+    lift(alice, "deadlift", days_ago(500), "100", 5)
+    lift(alice, "deadlift", days_ago(450), "105", 5)
+    html = page(alice_client, "/exercises/deadlift/")
+    assert _e1rm_points(html) == 2 and "best session of each month" in html

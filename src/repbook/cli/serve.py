@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from typing import Any
 
 import click
@@ -72,8 +73,18 @@ def serve(host: str, port: int, workers: int, threads: int, access_log: bool, mi
             "accesslog": "-" if access_log else None,
             "errorlog": "-",
             "loglevel": "warning",
+            "post_worker_init": freeze_startup_objects,
         }
     )
+
+
+def freeze_startup_objects(worker: Any = None) -> None:
+    """Take what is alive once Repbook has started (Django, the catalog, compiled templates...) out
+    of the garbage collector's full passes, in the master before it forks and in each worker once
+    it is ready. Those passes otherwise walk every one of these objects: a page that allocates
+    much (a ten-year history) paid a full pass every few requests, its p95 twice its median."""
+    gc.collect()
+    gc.freeze()
 
 
 def _run_gunicorn(options: dict[str, Any]) -> None:
@@ -90,4 +101,5 @@ def _run_gunicorn(options: dict[str, Any]) -> None:
         def load(self) -> Any:
             return application
 
+    freeze_startup_objects()
     RepbookServer().run()

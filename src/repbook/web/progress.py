@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.utils.safestring import SafeString
 
+from repbook.core.stats.lifts import SessionStats
 from repbook.core.units import format_weight, from_kg
 from repbook.services.exercise.exercise_stats import ExerciseStats
 from repbook.services.progress.stats_words import UNRELIABLE, count_words, estimate_words, load_words
@@ -27,11 +29,54 @@ def _day(day: date) -> str:
     return f"{day.day} {day:%b %Y}"
 
 
-def e1rm_chart(stats: ExerciseStats) -> SafeString:
+#: What the exercise page's charts show unless asked for all time: the sessions of the last year.
+CHART_DAYS = 365
+
+
+@dataclass(frozen=True)
+class ChartSpan:
+    """The sessions an exercise page's charts draw: the last year, or all time as the best session
+    of each month, so a chart (and its data table) holds about a hundred points, not ten years' worth."""
+
+    all_time: bool
+    longer: bool  # the history goes back further than the last year: the page offers both
+    sessions: tuple[SessionStats, ...]
+
+    @property
+    def words(self) -> str:
+        return "best session of each month" if self.all_time and self.longer else "per session"
+
+
+def chart_span(stats: ExerciseStats, today: date, all_time: bool, key: str = "e1rm") -> ChartSpan:
+    """The sessions to chart (see ChartSpan); the last year falls back to all time when it is empty."""
+    since = today - timedelta(days=CHART_DAYS)
+    recent = tuple(s for s in stats.sessions if s.day > since)
+    longer = len(recent) < len(stats.sessions)
+    if not all_time and (recent or not longer):
+        return ChartSpan(False, longer, recent)
+    return ChartSpan(True, longer, tuple(_best_per_month(stats.sessions)))
+
+
+def _best_per_month(sessions: list[SessionStats]) -> list[SessionStats]:
+    """Each month's best session (highest estimate, then volume), in date order."""
+    best: dict[tuple[int, int], SessionStats] = {}
+    for s in sessions:
+        month = (s.day.year, s.day.month)
+        if month not in best or _rank(s) > _rank(best[month]):
+            best[month] = s
+    return list(best.values())
+
+
+def _rank(s: SessionStats) -> tuple[bool, float, Decimal, int]:
+    e1rm = s.e1rm.kg if s.e1rm is not None else 0.0
+    return (s.e1rm is not None and s.e1rm.reliable, e1rm, s.tonnage_kg, s.longest_s or 0)
+
+
+def e1rm_chart(stats: ExerciseStats, span: ChartSpan | None = None) -> SafeString:
     """Best estimated 1RM of each session; estimates from more than 12 reps hollow."""
     unit = stats.unit
     points = []
-    for s in stats.sessions:
+    for s in span.sessions if span is not None else stats.sessions:
         if s.e1rm is None or s.best is None or s.best.load_kg is None:
             continue
         effort = f" @ RPE {s.best.rpe:g}" if s.best.rpe is not None else ""
@@ -41,33 +86,36 @@ def e1rm_chart(stats: ExerciseStats) -> SafeString:
         # No link on the point: on a phone a tap should show the value, not leave the page.
         points.append(Point(s.day, _in(s.e1rm.kg, unit), tip, marked=not s.e1rm.reliable))
     series = [Series("Estimated 1RM", tuple(points))]
-    title = f"Estimated 1RM of the {stats.exercise.name.lower()} per session ({stats.formula})"
+    words = span.words if span is not None else "per session"
+    title = f"Estimated 1RM of the {stats.exercise.name.lower()}, {words} ({stats.formula})"
     return line_chart(series, title=title, y_unit=unit, marked_note=UNRELIABLE)
 
 
-def volume_chart(stats: ExerciseStats) -> SafeString:
+def volume_chart(stats: ExerciseStats, span: ChartSpan | None = None) -> SafeString:
     """Volume (load × reps over the counted sets) of each session."""
     unit = stats.unit
+    words = span.words if span is not None else "per session"
     points = tuple(
         Point(
             s.day,
             _in(s.tonnage_kg, unit),
             f"{_day(s.day)}: {_w(s.tonnage_kg, unit)} in {count_words(s.sets, 'set')}",
         )
-        for s in stats.sessions
+        for s in (span.sessions if span is not None else stats.sessions)
         if s.tonnage_kg > 0
     )
-    return line_chart([Series("Volume", points, "series-2")], title="Volume per session", y_unit=unit)
+    return line_chart([Series("Volume", points, "series-2")], title=f"Volume, {words}", y_unit=unit)
 
 
-def hold_chart(stats: ExerciseStats) -> SafeString:
+def hold_chart(stats: ExerciseStats, span: ChartSpan | None = None) -> SafeString:
     """The longest hold of each session, for timed exercises."""
+    words = span.words if span is not None else "per session"
     points = tuple(
         Point(s.day, float(s.longest_s), f"{_day(s.day)}: {s.longest_s} s")
-        for s in stats.sessions
+        for s in (span.sessions if span is not None else stats.sessions)
         if s.longest_s
     )
-    return line_chart([Series("Longest hold", points)], title="Longest hold per session", y_unit="s")
+    return line_chart([Series("Longest hold", points)], title=f"Longest hold, {words}", y_unit="s")
 
 
 def weekly_sets_chart(training: TrainingWeeks) -> SafeString:

@@ -90,12 +90,14 @@ def _progress(request: HttpRequest, exercise: Exercise, prefs: UserSettings) -> 
     advice = pain_guidance(request.user, timezone.localdate(), exercise)
     new = new_exercise_advice(exercise.name, len(stats.sessions))
     timed = exercise.measure == "time"
+    span = progress.chart_span(stats, timezone.localdate(), request.GET.get("range") == "all")
     return {
         "stats": stats,
         "unit": stats.unit,
         "advice": advice + ([new] if new else []),
-        "e1rm_chart": progress.e1rm_chart(stats) if not timed else "",
-        "volume_chart": progress.hold_chart(stats) if timed else progress.volume_chart(stats),
+        "span": span,
+        "e1rm_chart": progress.e1rm_chart(stats, span) if not timed else "",
+        "volume_chart": progress.hold_chart(stats, span) if timed else progress.volume_chart(stats, span),
         "records": records_by_session(stats.records, stats.unit, bodyweight=exercise.is_bodyweight),
         "recent": recent_workouts(request.user, exercise) if stats.logged else [],
     }
