@@ -207,3 +207,18 @@ def test_exercise_charts_fall_back_to_all_time_when_the_last_year_is_empty(
     lift(alice, "deadlift", days_ago(450), "105", 5)
     html = page(alice_client, "/exercises/deadlift/")
     assert _e1rm_points(html) == 2 and "best session of each month" in html
+
+
+def test_last_workouts_list_the_newest_even_after_a_workout_of_many_sets(
+    alice: Any, alice_client: Client
+) -> None:
+    oldest = lift(alice, "deadlift", days_ago(20), "100", 5)[0].workout_id
+    for n in (15, 10, 5, 3, 2):
+        lift(alice, "deadlift", days_ago(n), "100", 5)
+    long = lift(alice, "deadlift", days_ago(1), "60", 3, times=40)[0].workout_id
+    html = page(alice_client, "/exercises/deadlift/")
+    last = html[html.index("Last workouts") :]
+    last = last[: last.index("</ul>")]
+    assert last.count("<li>") == 5  # the five newest workouts, not only the long one
+    assert last.index(f"/workouts/{long}/") < last.index("and 28 more sets") < last.index("</li>")
+    assert f"/workouts/{oldest}/" not in last

@@ -9,7 +9,7 @@ from repbook.core.alternatives import ExerciseFacts, computed_alternatives
 from repbook.core.exercise import VARIATION_KIND_LABELS
 from repbook.core.muscles import MUSCLES
 from repbook.services.exercise.exercise_names import ExerciseIndex, NamedExercise
-from repbook.storage.models import Exercise, Set, UserSettings
+from repbook.storage.models import Exercise, ExerciseSession, Set, UserSettings, owned
 from repbook.storage.queries import (
     ListedExercise,
     exercise_by_slug,
@@ -240,17 +240,29 @@ def exercise_detail(page: ExercisePage) -> dict[str, Any]:
     }
 
 
-def recent_workouts(user: Any, exercise: Exercise, workouts: int = 5) -> list[tuple[Any, list[Set]]]:
-    """The user's last few workouts with this exercise, newest first, with its sets: two queries.
+#: The sets of one workout the exercise page lists; the rest are counted ("and 12 more").
+SHOWN_SETS = 12
+
+
+def recent_workouts(user: Any, exercise: Exercise, workouts: int = 5) -> list[tuple[Any, list[Set], int]]:
+    """The user's last few workouts with this exercise, newest first: when, its first SHOWN_SETS
+    sets and how many more it has. Two queries: the workouts come from the session summaries'
+    index, so neither a long history nor a workout of hundreds of sets costs more.
 
     Counts, best sets, records and charts come from `services.exercise.exercise_stats`.
     """
-    done = Set.objects.filter(owner=user, exercise=exercise, completed=True)
-    # The newest sets, read backwards along the (owner, exercise, time) index, name the newest
-    # workouts; no workout logs this many sets of one exercise, so the window reaches back far enough.
-    newest = done.order_by("-performed_at").values_list("workout_id", flat=True)[: workouts * 40]
-    recent_ids = list(dict.fromkeys(newest))[:workouts]
-    by_workout: dict[int, tuple[Any, list[Set]]] = {}
-    for row in done.filter(workout_id__in=recent_ids).select_related("exercise", "workout").order_by("order"):
-        by_workout.setdefault(row.workout_id, (row.workout.started_at, []))[1].append(row)
-    return sorted(by_workout.values(), key=lambda item: item[0], reverse=True)
+    sessions = owned(ExerciseSession, user).filter(exercise=exercise, logged__gt=0)
+    newest = sessions.order_by("-day", "-workout__started_at").values_list(
+        "workout_id", "workout__started_at"
+    )[:workouts]
+    started = dict(newest)
+    by_workout: dict[int, list[Set]] = {pk: [] for pk in started}
+    done = Set.objects.filter(owner=user, exercise=exercise, completed=True, workout_id__in=list(started))
+    for row in done.order_by("order"):
+        row.exercise = exercise  # the page's own: not read again with every set
+        by_workout[row.workout_id].append(row)
+    return [
+        (started[pk], rows[:SHOWN_SETS], max(0, len(rows) - SHOWN_SETS))
+        for pk, rows in by_workout.items()
+        if rows
+    ]
