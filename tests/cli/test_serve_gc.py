@@ -30,3 +30,12 @@ def test_every_worker_freezes_once_it_is_ready(monkeypatch: pytest.MonkeyPatch) 
     result = serve.serve.main(["--workers", "1"], standalone_mode=False)
     assert result is None
     assert seen["post_worker_init"] is serve.freeze_startup_objects
+
+
+def test_the_warm_up_compiles_every_template_and_imports_the_urls() -> None:
+    """What the first requests would otherwise build, before the freeze: a template that does not
+    compile fails here, not on a lifter's first visit."""
+    from django.template.loader import get_template
+
+    serve.warm_up()
+    assert get_template("web/exercises/detail.html").template.nodelist

@@ -176,3 +176,22 @@ def test_changing_the_formula_needs_no_rebuild(alice: Any) -> None:
         prefs.save()
         exercise = Exercise.objects.get(slug="deadlift", owner=None)
         assert exercise_stats(alice, exercise, prefs) == exercise_stats_from_sets(alice, exercise, prefs)
+
+
+def test_summaries_read_from_the_driver_equal_djangos_values(alice: Any) -> None:
+    """`read_summaries` decodes the rows itself (one JSON parse for all of them): it must give
+    what `from_row` gives from Django's converted values, for every formula and for all of them."""
+    for back, (slug, weight, reps) in enumerate(
+        [("deadlift", "100.5", 5), ("pull-up", "-22.5", 8), ("pull-up", None, 12), ("plank", None, None)]
+    ):
+        body_weight.log_body_weight(alice, Decimal("81.3"), "kg", days_ago(back + 3))
+        log_set(alice, SetInput(slug, Decimal(weight) if weight else None, reps=reps,
+                                duration_s=60 if reps is None else None, rpe=Decimal("8.5"),
+                                performed_at=at(days_ago(back))))  # fmt: skip
+    for slug in ("deadlift", "pull-up", "plank"):
+        rows = ExerciseSession.objects.filter(owner=alice, exercise__slug=slug).order_by("day", "workout_id")
+        for formula in (None, "epley", "brzycki"):
+            expected = [
+                summaries.from_row(r, formula) for r in rows.values_list(*summaries.summary_fields(formula))
+            ]
+            assert summaries.read_summaries(rows, formula) == expected and expected

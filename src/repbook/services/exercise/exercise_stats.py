@@ -25,7 +25,7 @@ from repbook.services.account.accounts import settings_for
 from repbook.services.workout import body_weight
 from repbook.storage.models import BodyWeight, Exercise, ExerciseSession, Set, UserSettings, Workout, owned
 from repbook.storage.queries import exercise_by_slug
-from repbook.storage.summaries import from_row, summary_fields
+from repbook.storage.summaries import read_summaries
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def exercise_stats(user: Any, exercise: Exercise, prefs: UserSettings | None = N
     prefs = prefs or settings_for(user)
     rows = owned(ExerciseSession, user).filter(exercise=exercise).order_by("day", "workout_id")
     formula = prefs.e1rm_formula
-    summaries = [from_row(row, formula) for row in rows.values_list(*summary_fields(formula))]
+    summaries = read_summaries(rows, formula)
     per_session = [s.stats(prefs.e1rm_formula) for s in summaries if s.sets]
     missing = bool(exercise.bodyweight_fraction) and not owned(BodyWeight, user).exists()
     return ExerciseStats(
