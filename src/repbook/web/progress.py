@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.utils.safestring import SafeString
 
@@ -35,48 +37,65 @@ CHART_DAYS = 365
 
 @dataclass(frozen=True)
 class ChartSpan:
-    """The sessions an exercise page's charts draw: the last year, or all time as the best session
-    of each month, so a chart (and its data table) holds about a hundred points, not ten years' worth."""
+    """The sessions an exercise page's charts draw: the last year, or all time as each month's best
+    session for the chart's measure, so a chart (and its data table) holds about a hundred points,
+    not ten years' worth."""
 
     all_time: bool
     longer: bool  # the history goes back further than the last year: the page offers both
-    sessions: tuple[SessionStats, ...]
+    sessions: tuple[SessionStats, ...]  # every session in the span
+
+    @property
+    def monthly(self) -> bool:
+        return self.all_time and self.longer
 
     @property
     def words(self) -> str:
-        return "best session of each month" if self.all_time and self.longer else "per session"
+        return "best session of each month" if self.monthly else "per session"
+
+    def drawn(self, rank: Callable[[SessionStats], Any]) -> tuple[SessionStats, ...]:
+        """The sessions a chart draws: each month's highest by `rank` over all time, else all."""
+        if not self.monthly:
+            return self.sessions
+        best: dict[tuple[int, int], SessionStats] = {}
+        for s in self.sessions:
+            month = (s.day.year, s.day.month)
+            if month not in best or rank(s) > rank(best[month]):
+                best[month] = s
+        return tuple(best.values())
 
 
-def chart_span(stats: ExerciseStats, today: date, all_time: bool, key: str = "e1rm") -> ChartSpan:
+def chart_span(stats: ExerciseStats, today: date, all_time: bool) -> ChartSpan:
     """The sessions to chart (see ChartSpan); the last year falls back to all time when it is empty."""
     since = today - timedelta(days=CHART_DAYS)
     recent = tuple(s for s in stats.sessions if s.day > since)
     longer = len(recent) < len(stats.sessions)
     if not all_time and (recent or not longer):
         return ChartSpan(False, longer, recent)
-    return ChartSpan(True, longer, tuple(_best_per_month(stats.sessions)))
+    return ChartSpan(True, longer, tuple(stats.sessions))
 
 
-def _best_per_month(sessions: list[SessionStats]) -> list[SessionStats]:
-    """Each month's best session (highest estimate, then volume), in date order."""
-    best: dict[tuple[int, int], SessionStats] = {}
-    for s in sessions:
-        month = (s.day.year, s.day.month)
-        if month not in best or _rank(s) > _rank(best[month]):
-            best[month] = s
-    return list(best.values())
+def _by_estimate(s: SessionStats) -> tuple[bool, float]:
+    return (s.e1rm is not None and s.e1rm.reliable, s.e1rm.kg if s.e1rm is not None else 0.0)
 
 
-def _rank(s: SessionStats) -> tuple[bool, float, Decimal, int]:
-    e1rm = s.e1rm.kg if s.e1rm is not None else 0.0
-    return (s.e1rm is not None and s.e1rm.reliable, e1rm, s.tonnage_kg, s.longest_s or 0)
+def _by_volume(s: SessionStats) -> Decimal:
+    return s.tonnage_kg
+
+
+def _by_hold(s: SessionStats) -> int:
+    return s.longest_s or 0
+
+
+def _drawn(stats: ExerciseStats, span: ChartSpan | None, rank: Callable[[SessionStats], Any]) -> Any:
+    return span.drawn(rank) if span is not None else stats.sessions
 
 
 def e1rm_chart(stats: ExerciseStats, span: ChartSpan | None = None) -> SafeString:
     """Best estimated 1RM of each session; estimates from more than 12 reps hollow."""
     unit = stats.unit
     points = []
-    for s in span.sessions if span is not None else stats.sessions:
+    for s in _drawn(stats, span, _by_estimate):
         if s.e1rm is None or s.best is None or s.best.load_kg is None:
             continue
         effort = f" @ RPE {s.best.rpe:g}" if s.best.rpe is not None else ""
@@ -101,7 +120,7 @@ def volume_chart(stats: ExerciseStats, span: ChartSpan | None = None) -> SafeStr
             _in(s.tonnage_kg, unit),
             f"{_day(s.day)}: {_w(s.tonnage_kg, unit)} in {count_words(s.sets, 'set')}",
         )
-        for s in (span.sessions if span is not None else stats.sessions)
+        for s in _drawn(stats, span, _by_volume)
         if s.tonnage_kg > 0
     )
     return line_chart([Series("Volume", points, "series-2")], title=f"Volume, {words}", y_unit=unit)
@@ -112,7 +131,7 @@ def hold_chart(stats: ExerciseStats, span: ChartSpan | None = None) -> SafeStrin
     words = span.words if span is not None else "per session"
     points = tuple(
         Point(s.day, float(s.longest_s), f"{_day(s.day)}: {s.longest_s} s")
-        for s in (span.sessions if span is not None else stats.sessions)
+        for s in _drawn(stats, span, _by_hold)
         if s.longest_s
     )
     return line_chart([Series("Longest hold", points)], title=f"Longest hold, {words}", y_unit="s")
