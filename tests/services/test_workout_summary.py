@@ -17,6 +17,7 @@ from repbook.services.workout.workout_entries import ReopenError, finish_workout
 from repbook.services.workout.workout_summary import workout_summary
 from repbook.services.workout.workouts import SetInput, log_set, start_workout
 from repbook.storage.models import User, Workout
+from repbook.storage.queries import latest_workouts
 
 D = Decimal
 
@@ -62,6 +63,9 @@ def test_the_volume_counts_body_weight_as_the_records_beside_it_do(alice: User) 
     pull_ups = D(76) * 8 + D(86) * 5  # 95 % of 80 kg, then 10 kg more
     assert summary.volume_kg == pull_ups + 60 * 5
     assert f"most volume in a session, {pull_ups:,.0f} kg (was 532 kg)" in dict(summary.records)["Pull-Up"]
+    # The history list, the API's workouts and the summary count a workout's volume by one rule.
+    listed = {w.pk: w for w in latest_workouts(Workout.objects.filter(owner=alice), 10)}
+    assert listed[today.pk].volume_kg == summary.volume_kg and listed[today.pk].set_count == 3
 
 
 def test_without_a_body_weight_a_bodyweight_exercise_counts_its_added_load(alice: User) -> None:

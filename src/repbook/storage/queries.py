@@ -5,14 +5,24 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, F, Prefetch, Q, QuerySet, Sum
+from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from repbook.core.alternatives import ExerciseFacts
 from repbook.core.moments import MAX_YEAR, MIN_YEAR
-from repbook.storage.models import Exercise, ExerciseMuscle, Set, Workout, WorkoutExercise, owned
+from repbook.storage.models import (
+    Exercise,
+    ExerciseMuscle,
+    ExerciseSession,
+    Set,
+    Workout,
+    WorkoutExercise,
+    owned,
+)
 
 
 def exercises_with_facts(user: Any) -> QuerySet[Exercise]:
@@ -122,14 +132,22 @@ def latest_workouts(rows: QuerySet[Workout], limit: int) -> list[Workout]:
 
 
 def with_totals(rows: QuerySet[Workout]) -> QuerySet[Workout]:
-    """`rows` with each workout's completed set count and volume (kg × reps of counted sets)."""
+    """`rows` with each workout's completed set count and volume, read from its session summaries
+    (one row per exercise, not per set). The volume is `workout_volume`'s: working sets' lifted
+    load × reps, the body's share included for bodyweight exercises."""
+    sessions = ExerciseSession.objects.filter(workout=OuterRef("pk")).order_by().values("workout")
     return rows.annotate(
-        set_count=Count("sets", filter=Q(sets__completed=True)),
-        volume_kg=Sum(
-            F("sets__weight_kg") * F("sets__reps"),
-            filter=Q(sets__completed=True) & ~Q(sets__set_type="warmup") & Q(sets__weight_kg__gt=0),
-        ),
+        set_count=Coalesce(Subquery(sessions.annotate(n=Sum("logged")).values("n")), 0),
+        volume_kg=Subquery(sessions.annotate(v=Sum("week_tonnage_kg")).values("v")),
     )
+
+
+def workout_volume(workout: Workout) -> Decimal:
+    """A workout's volume: its working sets' lifted load × reps, as the statistics count a week's
+    (for a bodyweight exercise the body's share and the added load; the added load alone while
+    no body weight is logged). One query, from the session summaries."""
+    total = ExerciseSession.objects.filter(workout=workout).aggregate(v=Sum("week_tonnage_kg"))["v"]
+    return total if total is not None else Decimal(0)
 
 
 def sets_between(

@@ -13,15 +13,14 @@ from typing import Any
 
 from django.utils import timezone
 
-from repbook.core.stats.lifts import body_weight_on, lifted_load, records, rep_max_records, sessions
+from repbook.core.stats.lifts import records, rep_max_records, sessions
 from repbook.services.account.accounts import settings_for
 from repbook.services.exercise.exercise_stats import logged_sets_of
 from repbook.services.program.program_plan import NextWorkout, next_workout
 from repbook.services.progress.stats_words import record_words
-from repbook.services.workout.body_weight import readings
 from repbook.services.workout.open_workouts import is_idle, open_workout
-from repbook.storage.models import Set, Workout
-from repbook.storage.queries import workout_with_sets
+from repbook.storage.models import Workout
+from repbook.storage.queries import workout_volume, workout_with_sets
 
 
 @dataclass(frozen=True)
@@ -29,7 +28,7 @@ class Summary:
     workout: Workout
     duration_s: int | None
     set_count: int
-    volume_kg: Decimal  # working sets, lifted load × reps (see `_volume`)
+    volume_kg: Decimal  # working sets, lifted load × reps (see `storage.queries.workout_volume`)
     records: list[tuple[str, list[str]]]  # (exercise name, each record in words), workout order
     next_workout: NextWorkout | None  # the active program's next day with its reasons
     can_reopen: bool  # finished, recently enough to be the open workout again
@@ -50,28 +49,13 @@ def workout_summary(user: Any, workout_id: int) -> Summary:
         workout,
         duration,
         len(sets),
-        _volume(user, workout, sets),
+        workout_volume(workout),
         _records(user, workout, prefs.e1rm_formula, prefs.unit),
         next_workout(user),
         not workout.is_open and not is_idle(workout, last_set, timezone.now()),
         current if current is not None and current.pk != workout.pk else None,
         prefs.unit,
     )
-
-
-def _volume(user: Any, workout: Workout, sets: list[Set]) -> Decimal:
-    """Working sets' lifted load × reps, as the records beside it count a session's volume: for a
-    bodyweight exercise, the body-weight share plus the added load (the added load alone while no
-    body weight is logged, as the progress page counts it)."""
-    working = [s for s in sets if s.set_type != "warmup"]
-    bodyweight = any(s.exercise.bodyweight_fraction for s in working)
-    body_kg = body_weight_on(readings(user), timezone.localdate(workout.started_at)) if bodyweight else None
-    total = Decimal(0)
-    for s in working:
-        load = lifted_load(s.weight_kg, s.exercise.bodyweight_fraction, body_kg) or s.weight_kg
-        if load is not None and load > 0 and s.reps:
-            total += load * s.reps
-    return total
 
 
 def _records(user: Any, workout: Workout, formula: str, unit: str) -> list[tuple[str, list[str]]]:
