@@ -105,7 +105,7 @@ def test_five_sets_logged_offline_reach_the_server_once_and_in_order(logged_in_p
     page.get_by_role("button", name="Save unsent set").click()
     pending.nth(3).get_by_role("button", name="Delete").click()
     expect(pending.locator(".pending-amount")).to_have_text(
-        ["10 kg × 12", "10 kg × 15", "10 kg × 10", "10 kg × 8"]
+        ["+10 kg × 12", "+10 kg × 15", "+10 kg × 10", "+10 kg × 8"]
     )
     expect(page.get_by_test_id("outbox-count")).to_have_text("Offline · 4 sets not yet sent")
     assert page.get_by_role("button", name="Log set 5").is_visible(), "the next set is the fifth"
@@ -290,7 +290,7 @@ def test_a_set_form_that_cannot_reach_the_server_is_kept_not_lost(logged_in_page
     _log(page, "10", "12", "Log set 1")
     page.wait_for_url(f"**/workouts/{workout.pk}/#entry-*")
     expect(page.get_by_test_id("pending-set")).to_have_count(1)
-    expect(page.get_by_test_id("pending-set")).to_contain_text("10 kg × 12")
+    expect(page.get_by_test_id("pending-set")).to_contain_text("+10 kg × 12")
     assert _sets(workout) == []
 
     page.context.set_offline(False)

@@ -141,9 +141,18 @@
   };
 
   // --- Unsent sets on the workout page, each with Edit and Delete. ---------------------------
-  const amount = (f) => {
-    const done = f.duration_s ? `${f.duration_s} s` : f.distance_m ? `${f.distance_m} m` : f.weight ? f.reps : `${f.reps} reps`;
-    const load = f.weight ? `${f.weight} ${f.unit} × ` : "";
+  // The weight as the page words it: a bodyweight exercise's is what was added ("+10 kg"), taken
+  // off by an assisting machine ("assisted 22.5 kg") or nothing ("BW").
+  const weightWords = (f, bodyweight) => {
+    if (!bodyweight) return f.weight ? `${f.weight} ${f.unit}` : "";
+    if (!f.weight || Number(f.weight) === 0) return "BW";
+    return Number(f.weight) < 0 ? `assisted ${String(f.weight).replace(/^-/, "")} ${f.unit}` : `+${f.weight} ${f.unit}`;
+  };
+
+  const amount = (f, bodyweight) => {
+    const weight = weightWords(f, bodyweight);
+    const done = f.duration_s ? `${f.duration_s} s` : f.distance_m ? `${f.distance_m} m` : weight ? f.reps : `${f.reps} reps`;
+    const load = weight ? `${weight} × ` : "";
     const kind = f.set_type && f.set_type !== "working" ? ` (${f.set_type === "warmup" ? "warm-up" : f.set_type})` : "";
     return `${load}${done}${kind}${f.rpe ? ` @ RPE ${f.rpe}` : ""}`;
   };
@@ -197,7 +206,7 @@
             + '<button type="button" class="small" data-pending-edit>Edit</button>'
             + '<button type="button" class="small" data-pending-delete>Delete</button></span>';
           item.querySelector(".pending-number").textContent = labelOf(record);
-          item.querySelector(".pending-amount").textContent = amount(record.fields);
+          item.querySelector(".pending-amount").textContent = amount(record.fields, form.dataset.bodyweight === "true");
           item.querySelector(".pending-mark").textContent = record.refused ? `not accepted: ${record.refused}` : "not yet sent";
           item.classList.toggle("refused", Boolean(record.refused));
           list.append(item);
