@@ -21,7 +21,7 @@ from repbook.api.errors import errors
 from repbook.api.pages import DEFAULT_LIMIT, MAX_LIMIT, CursorError, decode_cursor, encode_cursor, link_next
 from repbook.services.workout import workouts
 from repbook.services.workout.sent_sets import Conflict, log_sent_set
-from repbook.storage.models import Set, Workout
+from repbook.storage.models import SET_VALUE_FIELDS, Set, Workout
 from repbook.storage.queries import latest_workouts, sets_between, workout_with_sets, workouts_in
 
 router = Router(tags=["log"])
@@ -207,21 +207,7 @@ SET_ROW_FIELDS = (
     "workout_id",
     "exercise__slug",
     "exercise__name",
-    "order",
-    "set_type",
-    "weight_kg",
-    "typed_weight",
-    "typed_unit",
-    "reps",
-    "rpe",
-    "rir",
-    "duration_s",
-    "distance_m",
-    "side",
-    "notes",
-    "felt_pain",
-    "target",
-    "performed_at",
+    *SET_VALUE_FIELDS,
     "updated_at",
     "client_id",
 )

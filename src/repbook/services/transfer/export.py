@@ -19,8 +19,8 @@ from repbook.core.units import KG_PER_LB, plain
 from repbook.importers.repbook import CSV_COLUMNS, FORMAT_VERSION
 from repbook.importers.repbook import NAME as FORMAT_NAME
 from repbook.services.account.accounts import settings_for
-from repbook.services.transfer.import_write import SET_VALUE_FIELDS
 from repbook.storage.models import (
+    SET_VALUE_FIELDS,
     ActiveProgram,
     BodyWeight,
     Exercise,

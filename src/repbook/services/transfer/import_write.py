@@ -14,28 +14,17 @@ from repbook.services.exercise.custom_exercises import CustomExerciseError, Cust
 from repbook.services.transfer.import_matching import NameMatch
 from repbook.services.transfer.import_plan import Plan
 from repbook.storage.bulk import insert_rows
-from repbook.storage.models import Exercise, Program, ProgramDay, Set, Workout, WorkoutExercise
+from repbook.storage.models import (
+    SET_VALUE_FIELDS,
+    Exercise,
+    Program,
+    ProgramDay,
+    Set,
+    Workout,
+    WorkoutExercise,
+)
 
 BATCH: Final = 2000
-#: What a set holds beyond its place in the log; the export reads the same fields.
-SET_VALUE_FIELDS: Final = (
-    "order",
-    "set_type",
-    "weight_kg",
-    "typed_weight",
-    "typed_unit",
-    "reps",
-    "rpe",
-    "rir",
-    "duration_s",
-    "distance_m",
-    "side",
-    "notes",
-    "felt_pain",
-    "completed",
-    "target",
-    "performed_at",
-)
 #: The columns of a set as `insert_rows` writes them, in the order of the tuples built below.
 SET_COLUMNS: Final = ("owner", "workout", "workout_exercise", "exercise", *SET_VALUE_FIELDS)
 

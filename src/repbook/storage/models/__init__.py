@@ -20,9 +20,10 @@ from repbook.storage.models.programs import (
     ProgressionState,
 )
 from repbook.storage.models.summaries import ExerciseBest, ExerciseSession
-from repbook.storage.models.training import Set, SetType, Side, Workout, WorkoutExercise
+from repbook.storage.models.training import SET_VALUE_FIELDS, Set, SetType, Side, Workout, WorkoutExercise
 
 __all__ = [
+    "SET_VALUE_FIELDS",
     "ActiveProgram",
     "ApiToken",
     "BodyWeight",

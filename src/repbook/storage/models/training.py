@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Final
+
 from django.db import models
 from django.db.models.functions import Now
 from django.utils import timezone
@@ -76,6 +78,28 @@ class WorkoutExercise(OwnedModel):
 
     class Meta:
         ordering = ["workout", "order"]
+
+
+#: What a set holds beyond its place in the log (owner, workout, entry, exercise) and its
+#: bookkeeping (key, time of change): what imports write, exports and the API's set lists read.
+SET_VALUE_FIELDS: Final = (
+    "order",
+    "set_type",
+    "weight_kg",
+    "typed_weight",
+    "typed_unit",
+    "reps",
+    "rpe",
+    "rir",
+    "duration_s",
+    "distance_m",
+    "side",
+    "notes",
+    "felt_pain",
+    "completed",
+    "target",
+    "performed_at",
+)
 
 
 class Set(OwnedModel):
