@@ -14,6 +14,7 @@ from django.utils import timezone
 from repbook.services.account.accounts import settings_for
 from repbook.services.exercise import custom_exercises
 from repbook.services.program import programs
+from repbook.services.transfer import export
 from repbook.services.transfer.export import backup_text, csv_lines
 from repbook.services.transfer.imports import import_file
 from repbook.services.workout.body_weight import log_body_weight
@@ -129,3 +130,24 @@ def test_exports_hold_only_their_owners_rows(alice, bob):
     assert len(data["workouts"]) == 1 and data["custom_exercises"] == [] and data["programs"] == []
     assert data["body_weights"] == [] and data["exercise_mappings"] == []
     assert len(list(csv_lines(bob))) == 2
+
+
+def test_a_set_logged_while_an_export_runs_waits_for_the_next_one(alice, monkeypatch):
+    """An export is the log as it stood when it began: a set logged after its workouts were read,
+    in a workout it never read, neither breaks the download (it did: a KeyError mid-stream) nor
+    appears in it."""
+    rich_history(alice)
+    read_sets = export._Log.sets
+
+    def sets_after_a_new_workout(log):
+        workout = Workout.objects.create(owner=alice, started_at=timezone.now() - timedelta(days=400))
+        log_set(alice, SetInput("back-squat", Decimal("100"), reps=5, workout=workout.pk))
+        return read_sets(log)
+
+    monkeypatch.setattr(export._Log, "sets", sets_after_a_new_workout)
+    rows = list(csv.DictReader(io.StringIO("".join(csv_lines(alice)))))
+    assert len(rows) == 5 and "back-squat" not in {r["exercise_slug"] for r in rows}
+    backup = json.loads(backup_text(alice))
+    assert sum(len(e["sets"]) for w in backup["workouts"] for e in w["exercises"]) == 6  # one more
+    monkeypatch.undo()
+    assert "back-squat" in "".join(csv_lines(alice))

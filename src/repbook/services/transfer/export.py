@@ -13,6 +13,7 @@ from datetime import datetime, tzinfo
 from decimal import Decimal
 from typing import Any, Final
 
+from django.db.models import Max
 from django.utils import timezone
 
 from repbook.core.units import KG_PER_LB, plain
@@ -75,6 +76,9 @@ class _Log:
     def __init__(self, user: Any) -> None:
         self.user = user
         self.zone = timezone.get_current_timezone()
+        # The log as it stands now: a set logged while a long export streams (it may start a new
+        # workout) belongs to the next export, not to a workout this one never read.
+        self.last_set = owned(Set, user).aggregate(last=Max("pk"))["last"] or 0
         self.workouts = {
             w["id"]: w
             for w in owned(Workout, user)
@@ -101,6 +105,7 @@ class _Log:
         cursor on PostgreSQL), so memory stays flat however long the log is."""
         rows = (
             owned(Set, self.user)
+            .filter(pk__lte=self.last_set)
             .order_by(
                 "workout__started_at", "workout_id", "workout_exercise__order", "workout_exercise_id", "order"
             )
