@@ -49,17 +49,24 @@ def lock_user_workouts(user: Any) -> None:
         list(rows.values_list("pk", flat=True))
 
 
-def open_workout(user: Any, now: datetime | None = None, *, lock: bool = False) -> Workout | None:
-    """The user's open workout (the latest started), after closing the idle ones; one query when
-    none is idle. `lock` locks the open rows until the transaction ends."""
-    now = now or timezone.now()
+def unfinished(user: Any) -> Any:
+    """The user's unfinished workouts, latest first, each with its last set's time: read through
+    the `workout_owner_open` and `set_workout_time` indexes, so neither years of finished workouts
+    nor a workout's hundreds of sets are read."""
     last_set = Set.objects.filter(workout=OuterRef("pk")).order_by("-performed_at").values("performed_at")
-    rows = (
+    return (
         owned(Workout, user)
         .filter(finished_at__isnull=True)
         .annotate(last_set_at=Subquery(last_set[:1]))
         .order_by("-started_at", "-pk")
     )
+
+
+def open_workout(user: Any, now: datetime | None = None, *, lock: bool = False) -> Workout | None:
+    """The user's open workout (the latest started), after closing the idle ones; one query when
+    none is idle. `lock` locks the open rows until the transaction ends."""
+    now = now or timezone.now()
+    rows = unfinished(user)
     if lock:
         rows = rows.select_for_update()
     current = None

@@ -47,6 +47,13 @@ class Workout(OwnedModel):
         indexes = [
             models.Index(fields=["owner", "-started_at"], name="workout_owner_started"),
             models.Index(fields=["owner", "updated_at"], name="workout_owner_updated"),
+            # The open workout (every set logged without a workout looks for it) is found among
+            # the few unfinished ones, not by filtering years of finished ones.
+            models.Index(
+                fields=["owner", "-started_at"],
+                condition=models.Q(finished_at__isnull=True),
+                name="workout_owner_open",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
@@ -150,6 +157,8 @@ class Set(OwnedModel):
             ),
         ]
         indexes = [
+            # A workout's latest set in one index step (the open workout's idle check).
+            models.Index(fields=["workout", "performed_at"], name="set_workout_time"),
             models.Index(fields=["owner", "exercise", "performed_at"], name="set_owner_exercise_time"),
             models.Index(fields=["owner", "performed_at"], name="set_owner_time"),
             models.Index(fields=["owner", "updated_at"], name="set_owner_updated"),
