@@ -329,7 +329,8 @@ def list_sets(
         rows = rows.filter(updated_at__gte=filters.updated_since)
     if filters.cursor:
         when, pk = _cursor(filters.cursor)
-        rows = rows.filter(Q(performed_at__gt=when) | Q(performed_at=when, pk__gt=pk))
+        # The bound alone first, so the index range starts at the cursor.
+        rows = rows.filter(performed_at__gte=when).filter(Q(performed_at__gt=when) | Q(pk__gt=pk))
     page = list(rows.order_by("performed_at", "pk").values(*SET_ROW_FIELDS)[: filters.limit + 1])
     if len(page) > filters.limit:
         page = page[: filters.limit]

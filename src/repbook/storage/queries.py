@@ -157,9 +157,10 @@ def sets_between(
     days from `start` to `end` (either may be None): unordered, for the caller to page."""
     rows = owned(Set, user)
     if exercise_slug is not None:
-        rows = rows.filter(exercise__slug=exercise_slug).filter(
-            Q(exercise__owner=None) | Q(exercise__owner=user)
-        )
+        # The exercise's id first: filtered through a join, the planner cannot walk the (owner,
+        # exercise, performed_at) index in order, and read every set of the exercise to sort them.
+        found = Exercise.objects.filter(Q(owner=None) | Q(owner=user), slug=exercise_slug)
+        rows = rows.filter(exercise_id__in=list(found.values_list("pk", flat=True)))
     # Day bounds as moments, so the (owner, exercise, performed_at) index does the work.
     if start is not None:
         rows = rows.filter(performed_at__gte=_day_start(start))
