@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
 from repbook.core.e1rm import RELIABLE_REPS, estimate_1rm
@@ -199,19 +199,25 @@ class _Planner:
 
     def _history(self, exercises: Iterable[Exercise]) -> tuple[dict[int, BestSet], set[int]]:
         """Best recent set per exercise before the program began, and which were ever done."""
-        ids = [e.pk for e in exercises]
-        before = owned(Set, self.user).filter(exercise_id__in=ids, performed_at__lt=self.active.started_at)
-        seen = set(before.order_by().values_list("exercise_id", flat=True).distinct())
-        rows = before.filter(
-            performed_at__gte=self.active.started_at - HISTORY_WINDOW,
-            weight_kg__gt=0,
-            reps__gte=1,
-            reps__lte=RELIABLE_REPS,
-        ).exclude(set_type="warmup")
+        ids = sorted({e.pk for e in exercises})
+        if not ids:
+            return {}, set()
+        start = self.active.started_at
+        # One index step per exercise for "ever done", and one index range per exercise for the
+        # window: asked for all of them at once, PostgreSQL read every set of the lifter's.
+        done_before = owned(Set, self.user).filter(exercise=OuterRef("pk"), performed_at__lt=start)
+        seen = set(Exercise.objects.filter(Exists(done_before), pk__in=ids).values_list("pk", flat=True))
+        window = (
+            owned(Set, self.user)
+            .filter(performed_at__gte=start - HISTORY_WINDOW, performed_at__lt=start)
+            .filter(weight_kg__gt=0, reps__gte=1, reps__lte=RELIABLE_REPS)
+            .exclude(set_type="warmup")
+            .order_by()
+        )
+        fields = ("exercise_id", "weight_kg", "reps", "performed_at")
+        first, *others = [window.filter(exercise_id=pk).values_list(*fields) for pk in ids]
         best: dict[int, BestSet] = {}
-        for exercise_id, weight, reps, when in rows.values_list(
-            "exercise_id", "weight_kg", "reps", "performed_at"
-        ):
+        for exercise_id, weight, reps, when in first.union(*others, all=True):
             if weight is None or reps is None:  # excluded by the query; keeps the types honest
                 continue
             e1rm = estimate_1rm(float(weight), reps, self.prefs.e1rm_formula)
