@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Final
 
+from django.conf import settings
 from django.db import models
 from django.db.models.functions import Now
 from django.utils import timezone
@@ -119,7 +120,12 @@ class Set(OwnedModel):
 
     owned_parents = ("workout", "workout_exercise")
 
-    workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="sets")
+    # Neither key has an index of its own: every index of the table starts with the owner, and
+    # `set_workout_time` starts with the workout. Each index is one more write per logged set.
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    workout = models.ForeignKey(Workout, on_delete=models.CASCADE, related_name="sets", db_index=False)
     workout_exercise = models.ForeignKey(WorkoutExercise, on_delete=models.CASCADE, related_name="sets")
     #: Copied from the workout exercise so statistics need no join.
     exercise = models.ForeignKey("storage.Exercise", on_delete=models.PROTECT, related_name="+")
