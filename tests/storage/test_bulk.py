@@ -67,3 +67,6 @@ def test_json_goes_through_django(alice: User) -> None:
         [(alice.pk, workout.pk, exercise.pk, 1, "", "", None, target)],
     )
     assert WorkoutExercise.objects.get(workout=workout).target == target
+    stored = _raw("storage_workoutexercise", "target", alice)
+    WorkoutExercise.objects.create(owner=alice, workout=workout, exercise=exercise, order=2, target=target)
+    assert _raw("storage_workoutexercise", "target", alice) == stored * 2  # the same text as Django's

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import date, datetime
 from decimal import Decimal
@@ -34,6 +35,9 @@ def _converter(field: models.Field[Any, Any], connection: Any) -> Callable[[Any]
         return lambda value: (str(value) if sqlite else value) if type(value) is date else django(value)
     if isinstance(field, models.DecimalField):
         return lambda value: value if isinstance(value, Decimal) and value.is_finite() else django(value)
+    if isinstance(field, models.JSONField) and sqlite and field.encoder is None:
+        # Django's adapter is json.dumps with the field's encoder (none here); PostgreSQL wraps it.
+        return lambda value: json.dumps(value) if isinstance(value, dict | list) else django(value)
     return django
 
 
