@@ -3,10 +3,12 @@ buttons touching, and the bottom bar holds five destinations, each an icon over 
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
 import pytest
+from django.utils import timezone
 
 from tests.e2e.targets import SMALL_TARGETS, TOUCHING
 
@@ -26,6 +28,9 @@ def _alice_mid_program() -> dict[str, int]:
     log_set(alice, SetInput("deadlift", Decimal(60), reps=5, workout=done.pk))
     log_set(alice, SetInput("pull-up", Decimal(0), reps=8, workout=done.pk))
     finish_workout(alice, done.pk)
+    # A deadlift of more than a year ago: the exercise page offers its chart spans (two chips).
+    year_ago = timezone.now() - timedelta(days=400)
+    log_set(alice, SetInput("deadlift", Decimal(50), reps=5, performed_at=year_ago))
     today = start_next_workout(alice)
     log_set(alice, SetInput("deadlift", Decimal(40), reps=5, workout=today.pk, set_type="warmup"))
     log_set(alice, SetInput("deadlift", Decimal("62.5"), reps=5, workout=today.pk))
@@ -58,6 +63,8 @@ def test_every_tap_target_is_big_enough_on_a_phone(logged_in_page: Any) -> None:
     found = {}
     for path in _pages(ids):
         page.goto(path)
+        if path == "/exercises/deadlift/":
+            assert page.get_by_test_id("chart-span").get_by_role("link").count() == 2
         body = page.locator("body").element_handle()
         small, touching = page.evaluate(SMALL_TARGETS, body), page.evaluate(TOUCHING, body)
         if small or touching:
