@@ -59,8 +59,9 @@ def _log_set(client: Client, token: dict[str, str], workout: OpenWorkout) -> Any
 
 
 def _web_log_set(client: Client, token: dict[str, str], workout: OpenWorkout) -> Any:
-    """The logging page's form: the same write as the API, then a redirect back to the page."""
-    form = {"unit": "kg", "weight": "100", "reps": "5", "set_type": "working"}
+    """The logging page's form: the same write as the API, then a redirect back to the page. The
+    form carries a fresh key (`client_id`) as the page's does."""
+    form = {"unit": "kg", "weight": "100", "reps": "5", "set_type": "working", "client_id": str(uuid4())}
     return client.post(f"/workouts/{workout.pk}/entries/{workout.entry}/sets/", form)
 
 
@@ -96,8 +97,8 @@ BUDGETS = [
     # the session's sets, the summary row replaced, the exercise's bests read and raised.
     Budget("log a set (POST /api/v1/sets)", _log_set, 10),
     # The API's write, then the entry looked up by owner and the superset step.
-    Budget("log a set from the logging page (POST, redirect)", _web_log_set, 12),
-    Budget("log a set with its client_id (POST /api/v1/sets)", _log_keyed_set, 12),
+    Budget("log a set from the logging page (POST, redirect)", _web_log_set, 13),
+    Budget("log a set with its client_id (POST /api/v1/sets)", _log_keyed_set, 11),
     Budget("the same set sent again (client_id replay)", _resend_set, 2),
     Budget("logging page of an open workout", lambda c, t, w: c.get(f"/workouts/{w.pk}/"), 10),
     Budget("exercise directory (/exercises/)", lambda c, t, w: c.get("/exercises/"), 5),

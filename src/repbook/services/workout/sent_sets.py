@@ -17,7 +17,7 @@ from uuid import UUID, uuid5
 from django.db import IntegrityError, transaction
 
 from repbook.services.workout.workout_entries import ReopenError, reopen_workout
-from repbook.services.workout.workouts import SetInput, log_set
+from repbook.services.workout.workouts import SetInput, WorkoutNotOpen, log_set
 from repbook.storage.models import Set, Workout, owned
 
 #: What became of a set whose workout changed while it waited: its workout had been finished and
@@ -60,10 +60,11 @@ def log_sent_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False) -> 
 
 
 def _log_new(user: Any, data: SetInput, ask_if_unusual: bool) -> SentSet:
-    named = owned(Workout, user).filter(pk=data.workout).first() if data.workout is not None else None
-    if data.workout is None or (named is not None and named.is_open):
-        # The usual case: no detour, no extra transaction around log_set's own.
-        return SentSet(log_set(user, data, ask_if_unusual=ask_if_unusual), created=True)
+    try:
+        # The usual case: its workout is open (or none is named): no detour, no extra query.
+        return SentSet(log_set(user, data, ask_if_unusual=ask_if_unusual, only_open=True), created=True)
+    except WorkoutNotOpen as closed:
+        named = closed.workout
     with transaction.atomic():
         rehomed, conflict = _rehome(user, data, named)
         row = log_set(user, rehomed, ask_if_unusual=ask_if_unusual)

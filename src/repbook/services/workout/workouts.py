@@ -39,6 +39,15 @@ class LogError(FieldError):
     """Bad input for the log."""
 
 
+class WorkoutNotOpen(Exception):
+    """The set's workout is finished (`workout`) or gone (None): raised by
+    `log_set(..., only_open=True)` before anything is written, for the caller to place the set."""
+
+    def __init__(self, workout: Workout | None) -> None:
+        super().__init__("the workout is not open")
+        self.workout = workout
+
+
 class UnusualSetError(LogError):
     """A set within the limits but unusual enough to ask first (the web form's "are you sure?")."""
 
@@ -114,11 +123,14 @@ def exercise_for(user: Any, slug: str) -> Exercise:
         raise LogError("exercise", f"no exercise {slug!r}; see GET /api/v1/exercises") from exc
 
 
-def _workout_for(user: Any, workout_id: int | None, when: datetime) -> Workout:
+def _workout_for(user: Any, workout_id: int | None, when: datetime, only_open: bool = False) -> Workout:
     """The workout a set done at `when` joins: the given one; else the open one (a new one if there
-    is none); for a set older than the idle limit, the workout of that time."""
+    is none); for a set older than the idle limit, the workout of that time. With `only_open`, a
+    given workout that is finished or gone raises WorkoutNotOpen."""
     if workout_id is not None:
         workout = owned(Workout, user).select_for_update().filter(pk=workout_id).first()
+        if only_open and (workout is None or not workout.is_open):
+            raise WorkoutNotOpen(workout)
         if workout is None:
             raise LogError("workout", f"you have no workout {workout_id}")
         return workout
@@ -154,18 +166,19 @@ def _past_workout(user: Any, when: datetime) -> Workout:
 
 
 @transaction.atomic
-def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False) -> Set:
+def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False, only_open: bool = False) -> Set:
     """Log one set into the given workout or today's open one (created if needed).
 
     With `ask_if_unusual`, a set with unusual values (core.sets soft limits) raises
-    UnusualSetError instead, for the caller to ask the user and send it again without the flag."""
+    UnusualSetError instead, for the caller to ask the user and send it again without the flag.
+    With `only_open`, a given workout that is finished or gone raises WorkoutNotOpen."""
     performed_at = data.performed_at or timezone.now()
     values = _values(data)
     exercise = exercise_for(user, data.exercise)
     _check(values, exercise, performed_at)
     if ask_if_unusual and (unusual := unusual_set_values(values)):
         raise UnusualSetError(unusual)
-    workout = _workout_for(user, data.workout, performed_at)
+    workout = _workout_for(user, data.workout, performed_at, only_open)
     # The workout row is locked (select_for_update; on SQLite the write transaction), so the
     # order computed here cannot be taken by a concurrent request.
     entry: WorkoutExercise | None = (
