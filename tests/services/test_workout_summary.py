@@ -143,3 +143,36 @@ def test_a_workout_that_ended_long_ago_is_not_reopened(alice: User) -> None:
     with pytest.raises(ReopenError, match="more than 6 hours ago"):
         reopen_workout(alice, old.pk)
     assert Workout.objects.get(pk=old.pk).finished_at is not None
+
+
+def test_the_records_from_summaries_equal_those_from_every_set(alice: User) -> None:
+    """The summary reads one row per session; the records must be what core's rules give from
+    every set of the history (e1RM, weight, reps at a load, volume, rep maxes)."""
+    from repbook.core.stats.lifts import records, rep_max_records, sessions
+    from repbook.services.exercise.exercise_stats import logged_sets_of
+    from repbook.services.progress.stats_words import record_words
+    from repbook.services.workout import workout_summary as summary_module
+
+    log_body_weight(alice, D(80), "kg", timezone.localdate() - timedelta(days=40))
+    plan = [
+        (30, [("deadlift", "100", 5), ("pull-up", "0", 6), ("bench-press", "60", 10)]),
+        (20, [("deadlift", "105", 3), ("pull-up", "5", 5), ("bench-press", "62.5", 8)]),
+        (10, [("deadlift", "100", 6), ("pull-up", "0", 9), ("bench-press", "60", 12)]),
+        (5, [("deadlift", "110", 2), ("deadlift", "90", 8), ("pull-up", "10", 3)]),
+    ]
+    workouts = [_past(alice, days, sets) for days, sets in plan]
+    exercises = {e.exercise.pk: e.exercise for w in workouts for e in w.entries.all()}
+    broke_any = False
+    for workout in workouts:
+        done, _ = logged_sets_of(alice, list(exercises.values()), until=workout.started_at)
+        expected = {}
+        for exercise_id, history in done.items():
+            broken = [r for r in records(sessions(history, "epley"), history) if r.workout_id == workout.pk]
+            broken += rep_max_records(history, workout.pk)
+            if broken:
+                exercise = exercises[exercise_id]
+                expected[exercise.name] = [record_words(r, "kg", exercise.is_bodyweight) for r in broken]
+        got = summary_module._records(alice, Workout.objects.get(pk=workout.pk), "epley", "kg")
+        assert dict(got) == expected, (workout.pk, got, expected)
+        broke_any = broke_any or bool(got)
+    assert broke_any

@@ -140,10 +140,22 @@ def read_summaries(sessions: Any, formula: str | None = None) -> list[SessionSum
     The rows come from the driver as they are and every JSON value of them is decoded in one parse:
     for a ten-year history (778 sessions of one exercise), Django's converters decoding three small
     JSON texts per row, one by one, were a third of the exercise page."""
-    sql, params = sessions.values_list(*summary_fields(formula)).query.sql_with_params()
-    with connections[sessions.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+    return [summary for summary, _ in _read(sessions, formula)]
+
+
+def read_summaries_by_exercise(sessions: Any, formula: str | None = None) -> dict[int, list[SessionSummary]]:
+    """As `read_summaries`, grouped by exercise id (each group in the queryset's order)."""
+    grouped: dict[int, list[SessionSummary]] = defaultdict(list)
+    for summary, (exercise_id,) in _read(sessions, formula, ("exercise_id",)):
+        grouped[exercise_id].append(summary)
+    return grouped
+
+
+def _read(
+    sessions: Any, formula: str | None, extra: tuple[str, ...] = ()
+) -> list[tuple[SessionSummary, tuple[Any, ...]]]:
+    """Each session's summary with the `extra` fields' raw values (see `read_summaries`)."""
+    rows = _driver_rows(sessions.values_list(*summary_fields(formula), *extra))
     texts = [value for row in rows for value in row[8:11]]
     if all(isinstance(t, str) or t is None for t in texts):
         decoded = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
@@ -166,7 +178,7 @@ def read_summaries(sessions: Any, formula: str | None = None) -> list[SessionSum
             rep_loads if rep_loads is not None else {},
             reps_at if reps_at is not None else {},
         )
-        out.append(from_row(values, formula))
+        out.append((from_row(values, formula), row[11:]))
     return out
 
 

@@ -254,11 +254,17 @@ def rep_max_records(sets: Sequence[LoggedSet], workout_id: int, limit: int = REP
     if not mine:
         return []
     here = (mine[0].day, workout_id)
-    before = {m.reps: m.load_kg for m in rep_maxes((s for s in sets if (s.day, s.workout_id) < here), limit)}
+    before = rep_maxes((s for s in sets if (s.day, s.workout_id) < here), limit)
+    return beaten_rep_maxes(before, rep_maxes(mine, limit), workout_id)
+
+
+def beaten_rep_maxes(before: Sequence[RepMax], here: Sequence[RepMax], workout_id: int) -> list[Record]:
+    """The rows of the rep maxes table `before` that a workout's own table `here` beat: only the
+    rep counts a set really did (a set of 5 proves its load for 3, but is no 3-rep max)."""
+    previous_of = {m.reps: m.load_kg for m in before}
     found = []
-    for best in rep_maxes(mine, limit):
-        previous = before.get(best.reps)
-        # Only the rep counts a set really did: a set of 5 proves its load for 3, but is no 3-rep max.
+    for best in here:
+        previous = previous_of.get(best.reps)
         if best.done_reps == best.reps and previous is not None and best.load_kg > previous:
             found.append(Record(best.day, workout_id, "rep_max", best.load_kg, previous, reps=best.reps))
     return found

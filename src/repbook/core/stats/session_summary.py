@@ -73,6 +73,14 @@ class SessionSummary:
     def marks(self) -> SessionMarks:
         return SessionMarks(self.heaviest_kg, dict(self.reps_at))
 
+    def rep_maxes(self, limit: int = REP_MAX_LIMIT) -> list[RepMax]:
+        """This session's own rep maxes table, as `rep_maxes` gives it for its sets."""
+        return [
+            RepMax(reps, load, done, self.day, self.workout_id)
+            for reps, (load, done) in sorted(self.rep_loads.items())
+            if reps <= limit
+        ]
+
 
 def summarize(rows: Sequence[LoggedSet]) -> SessionSummary | None:
     """The summary of one session's completed sets (one workout, one exercise); None without sets."""

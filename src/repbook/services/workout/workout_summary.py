@@ -1,8 +1,8 @@
 """The finish summary: duration, sets, volume, the records broken, what comes next, reopening.
 
 A bounded number of queries whatever the history's length: the workout (3), the settings, the
-sets of its exercises up to it (2 or 3), the body weights (with a bodyweight exercise), the next
-workout of the program, the open workout.
+session summaries of its exercises up to it (1), the volume (1), the next workout of the program,
+the open workout.
 """
 
 from __future__ import annotations
@@ -13,14 +13,15 @@ from typing import Any
 
 from django.utils import timezone
 
-from repbook.core.stats.lifts import records, rep_max_records, sessions
+from repbook.core.stats.lifts import beaten_rep_maxes, records_of
+from repbook.core.stats.session_summary import merged_rep_maxes
 from repbook.services.account.accounts import settings_for
-from repbook.services.exercise.exercise_stats import logged_sets_of
 from repbook.services.program.program_plan import NextWorkout, next_workout
 from repbook.services.progress.stats_words import record_words
 from repbook.services.workout.open_workouts import is_idle, open_workout
-from repbook.storage.models import Workout
+from repbook.storage.models import ExerciseSession, Workout, owned
 from repbook.storage.queries import workout_volume, workout_with_sets
+from repbook.storage.summaries import read_summaries_by_exercise
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,28 @@ def workout_summary(user: Any, workout_id: int) -> Summary:
 
 def _records(user: Any, workout: Workout, formula: str, unit: str) -> list[tuple[str, list[str]]]:
     """Each exercise's records broken in this workout, from core's record rules: e1RM, heaviest
-    weight, reps at a load, volume, hold, and the rep maxes beaten."""
+    weight, reps at a load, volume, hold, and the rep maxes beaten. Read from the session
+    summaries of its exercises up to it (one row per session, not per set: one query)."""
     exercises = {e.exercise.pk: e.exercise for e in workout.entries.all()}
-    done, _ = logged_sets_of(user, list(exercises.values()), until=workout.started_at)
+    upto = owned(ExerciseSession, user).filter(
+        exercise_id__in=list(exercises), workout__started_at__lte=workout.started_at
+    )
+    history = read_summaries_by_exercise(upto.order_by("exercise_id", "day", "workout_id"), formula)
     out = []
     for exercise_id, exercise in exercises.items():
-        history = done.get(exercise_id, [])
-        broken = [r for r in records(sessions(history, formula), history) if r.workout_id == workout.pk]
-        broken += rep_max_records(history, workout.pk)
+        summaries = history.get(exercise_id, [])
+        stats = [s.stats(formula) for s in summaries if s.sets]
+        broken = [
+            r
+            for r in records_of(stats, {s.workout_id: s.marks() for s in summaries})
+            if r.workout_id == workout.pk
+        ]
+        here = next((s for s in summaries if s.workout_id == workout.pk), None)
+        if here is not None:
+            before = merged_rep_maxes(
+                s for s in summaries if (s.day, s.workout_id) < (here.day, here.workout_id)
+            )
+            broken += beaten_rep_maxes(before, here.rep_maxes(), workout.pk)
         if broken:
             out.append((exercise.name, [record_words(r, unit, exercise.is_bodyweight) for r in broken]))
     return out
