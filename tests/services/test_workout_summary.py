@@ -176,3 +176,10 @@ def test_the_records_from_summaries_equal_those_from_every_set(alice: User) -> N
         assert dict(got) == expected, (workout.pk, got, expected)
         broke_any = broke_any or bool(got)
     assert broke_any
+
+
+def test_an_empty_workout_has_a_summary_with_no_records(alice: User) -> None:
+    empty = start_workout(alice)
+    finish_workout(alice, empty.pk)
+    summary = workout_summary(alice, empty.pk)
+    assert summary.records == [] and summary.set_count == 0 and summary.volume_kg == 0

@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.apps import apps as django_apps
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
@@ -280,8 +281,12 @@ def summaries_of(
 
 
 def _driver_rows(query: Any) -> list[tuple[Any, ...]]:
-    """The rows of a values_list queryset as the database driver returns them (no converters)."""
-    sql, params = query.query.sql_with_params()
+    """The rows of a values_list queryset as the database driver returns them (no converters);
+    none for a query that can match nothing (an `__in` of no values)."""
+    try:
+        sql, params = query.query.sql_with_params()
+    except EmptyResultSet:
+        return []
     with connections[query.db].cursor() as cursor:
         cursor.execute(sql, params)
         return list(cursor.fetchall())
@@ -436,11 +441,10 @@ def recompute_bests(owner_id: int, exercise_ids: Iterable[int], registry: Any = 
     session_model = _model("ExerciseSession", registry)
     best_model = _model("ExerciseBest", registry)
     bests: dict[int, dict[str, list[Any]]] = {pk: {} for pk in ids}
-    rows = session_model.objects.filter(owner_id=owner_id, exercise_id__in=ids).values_list(
-        "exercise_id", *SUMMARY_FIELDS
-    )
-    for exercise_id, *summary in rows.iterator(chunk_size=2000):
-        _merge(bests[exercise_id], from_row(tuple(summary)))
+    sessions = session_model.objects.filter(owner_id=owner_id, exercise_id__in=ids).order_by()
+    for exercise_id, summaries in read_summaries_by_exercise(sessions).items():
+        for summary in summaries:
+            _merge(bests[exercise_id], summary)
     best_model.objects.filter(owner_id=owner_id, exercise_id__in=ids).delete()
     best_model.objects.bulk_create(
         [best_model(owner_id=owner_id, exercise_id=pk, best=b) for pk, b in bests.items() if b]
