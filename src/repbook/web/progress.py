@@ -87,15 +87,11 @@ def _by_hold(s: SessionStats) -> int:
     return s.longest_s or 0
 
 
-def _drawn(stats: ExerciseStats, span: ChartSpan | None, rank: Callable[[SessionStats], Any]) -> Any:
-    return span.drawn(rank) if span is not None else stats.sessions
-
-
-def e1rm_chart(stats: ExerciseStats, span: ChartSpan | None = None) -> SafeString:
+def e1rm_chart(stats: ExerciseStats, span: ChartSpan) -> SafeString:
     """Best estimated 1RM of each session; estimates from more than 12 reps hollow."""
     unit = stats.unit
     points = []
-    for s in _drawn(stats, span, _by_estimate):
+    for s in span.drawn(_by_estimate):
         if s.e1rm is None or s.best is None or s.best.load_kg is None:
             continue
         effort = f" @ RPE {s.best.rpe:g}" if s.best.rpe is not None else ""
@@ -105,33 +101,33 @@ def e1rm_chart(stats: ExerciseStats, span: ChartSpan | None = None) -> SafeStrin
         # No link on the point: on a phone a tap should show the value, not leave the page.
         points.append(Point(s.day, _in(s.e1rm.kg, unit), tip, marked=not s.e1rm.reliable))
     series = [Series("Estimated 1RM", tuple(points))]
-    words = span.words if span is not None else "per session"
+    words = span.words
     title = f"Estimated 1RM of the {stats.exercise.name.lower()}, {words} ({stats.formula})"
     return line_chart(series, title=title, y_unit=unit, marked_note=UNRELIABLE)
 
 
-def volume_chart(stats: ExerciseStats, span: ChartSpan | None = None) -> SafeString:
+def volume_chart(stats: ExerciseStats, span: ChartSpan) -> SafeString:
     """Volume (load × reps over the counted sets) of each session."""
     unit = stats.unit
-    words = span.words if span is not None else "per session"
+    words = span.words
     points = tuple(
         Point(
             s.day,
             _in(s.tonnage_kg, unit),
             f"{_day(s.day)}: {_w(s.tonnage_kg, unit)} in {count_words(s.sets, 'set')}",
         )
-        for s in _drawn(stats, span, _by_volume)
+        for s in span.drawn(_by_volume)
         if s.tonnage_kg > 0
     )
     return line_chart([Series("Volume", points, "series-2")], title=f"Volume, {words}", y_unit=unit)
 
 
-def hold_chart(stats: ExerciseStats, span: ChartSpan | None = None) -> SafeString:
+def hold_chart(stats: ExerciseStats, span: ChartSpan) -> SafeString:
     """The longest hold of each session, for timed exercises."""
-    words = span.words if span is not None else "per session"
+    words = span.words
     points = tuple(
         Point(s.day, float(s.longest_s), f"{_day(s.day)}: {s.longest_s} s")
-        for s in _drawn(stats, span, _by_hold)
+        for s in span.drawn(_by_hold)
         if s.longest_s
     )
     return line_chart([Series("Longest hold", points)], title=f"Longest hold, {words}", y_unit="s")
