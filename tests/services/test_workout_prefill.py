@@ -114,8 +114,9 @@ def test_a_program_with_its_own_warm_ups_gets_no_second_warm_up_ramp(alice: User
     _log(alice, own, "40", 5, "warmup")
     plates = _view(alice, own.workout_id).plates
     assert plates is not None and plates.weight == D(100) and plates.warmup == ""
-    plain = _program_workout(alice, "back-squat", _group(3, 5, "100"))
-    plates = logging_page(alice, plain.workout_id).entries[-1].plates
+    plain = _program_workout(alice, "back-squat", _group(3, 5, "100"))  # joins the open workout
+    (view,) = [e for e in logging_page(alice, plain.workout_id).entries if e.entry.pk == plain.pk]
+    plates = view.plates
     assert plates is not None and plates.warmup != ""
 
 

@@ -1,7 +1,9 @@
 """The lookups every logged set makes are index steps, not scans of a long history: the open
 workout among the unfinished ones (`workout_owner_open`), a workout's latest set by time
-(`set_workout_time`). SQLite's plan is checked: PostgreSQL's planner chooses by table size, so a
-small test database says nothing about a ten-year one (bench/run.py measures that)."""
+(`set_workout_time`), an entry's last set by order (its unique order), the session's summary
+and the exercise's bests, the exercise by its slug and the token by its hash. SQLite's plan is
+checked: PostgreSQL's planner chooses by table size, so a small test database says nothing
+about a ten-year one (bench/run.py measures that)."""
 
 from __future__ import annotations
 
@@ -10,14 +12,14 @@ from typing import Any
 import pytest
 from django.db import connection
 
-from repbook.services.workout.open_workouts import unfinished
+from repbook.storage import hot_path
 from repbook.storage.models import User
+from repbook.storage.summaries import SESSION_ATTNAMES
 
 pytestmark = pytest.mark.django_db
 
 
-def _plan(queryset: Any) -> str:
-    sql, params = queryset.query.sql_with_params()
+def _plan(sql: str, params: list[Any]) -> str:
     with connection.cursor() as cursor:
         cursor.execute("EXPLAIN QUERY PLAN " + sql, params)
         return " | ".join(str(row[-1]) for row in cursor.fetchall())
@@ -25,7 +27,28 @@ def _plan(queryset: Any) -> str:
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="plans are checked on SQLite")
 def test_the_open_workout_is_found_without_reading_finished_ones(alice: User) -> None:
-    plan = _plan(unfinished(alice))
+    plan = _plan(hot_path._unfinished_workouts(False), [alice.pk])
     assert "USING INDEX workout_owner_open" in plan, plan
     subquery = plan.split("SUBQUERY")[1]
     assert "INDEX set_workout_time" in subquery and "FOR ORDER BY" not in subquery, plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="plans are checked on SQLite")
+def test_an_entrys_next_set_order_is_one_index_step() -> None:
+    plan = _plan(hot_path._last_entry(), [1, 1])
+    # The (entry, order) unique constraint's index: SQLite names it itself.
+    subquery = plan.split("SUBQUERY")[1].split(" | ")[1]
+    assert "USING COVERING INDEX" in subquery and "(workout_exercise_id=?)" in subquery, plan
+    assert "SCAN" not in plan, plan
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="plans are checked on SQLite")
+def test_the_other_statements_of_a_logged_set_read_by_index() -> None:
+    statements = [
+        hot_path._exercises_by_slug(),
+        hot_path._session_row(SESSION_ATTNAMES[:3]),
+        hot_path._token_owner(),
+    ]
+    for sql in statements:
+        plan = _plan(sql, [1] * sql.count("%s"))
+        assert "SCAN" not in plan.replace("SCAN CONSTANT ROW", ""), (sql, plan)

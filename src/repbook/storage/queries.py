@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from repbook.core.alternatives import ExerciseFacts
 from repbook.core.moments import MAX_YEAR, MIN_YEAR
+from repbook.storage import hot_path
 from repbook.storage.models import (
     Exercise,
     ExerciseMuscle,
@@ -83,8 +84,12 @@ def exercise_by_slug(user: Any, slug: str, with_facts: bool = True) -> Exercise:
 
     With facts (muscles, equipment): 3 queries; without, 1 query and no page text loaded.
     """
-    rows = exercises_with_facts(user) if with_facts else Exercise.objects.visible_to(user).defer("content")
-    found = list(rows.filter(slug=slug)[:2])
+    if with_facts:
+        found = list(exercises_with_facts(user).filter(slug=slug)[:2])
+    else:  # logging a set: one plain statement
+        found = hot_path.exercises_by_slug(
+            user.pk if getattr(user, "is_authenticated", False) else None, slug
+        )
     if not found:
         raise Exercise.DoesNotExist(f"no exercise {slug!r}")
     # A later catalog may add a slug a user already has; the catalog one wins. Sorting here,

@@ -22,7 +22,7 @@ from typing import Any
 
 from django.apps import apps as django_apps
 from django.core.exceptions import EmptyResultSet
-from django.db import connections, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -30,6 +30,7 @@ from django.utils.dateparse import parse_datetime
 from repbook.core.e1rm import FORMULAS, estimate_set
 from repbook.core.stats.lifts import LoggedSet, body_weight_on, lifted_load
 from repbook.core.stats.session_summary import BestSet, SessionSummary, summarize, with_set
+from repbook.storage import hot_path
 from repbook.storage.bulk import insert_rows
 
 #: Sessions refreshed per query when many are (imports, rebuilds).
@@ -156,7 +157,13 @@ def _read(
     sessions: Any, formula: str | None, extra: tuple[str, ...] = ()
 ) -> list[tuple[SessionSummary, tuple[Any, ...]]]:
     """Each session's summary with the `extra` fields' raw values (see `read_summaries`)."""
-    rows = _driver_rows(sessions.values_list(*summary_fields(formula), *extra))
+    return _decoded(_driver_rows(sessions.values_list(*summary_fields(formula), *extra)), formula)
+
+
+def _decoded(
+    rows: list[tuple[Any, ...]], formula: str | None = None
+) -> list[tuple[SessionSummary, tuple[Any, ...]]]:
+    """Each driver row of `summary_fields(formula)` (and more) as its summary and the rest."""
     texts = [value for row in rows for value in row[8:11]]
     if all(isinstance(t, str) or t is None for t in texts):
         decoded = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
@@ -331,7 +338,7 @@ def refresh(owner: Any, workout_ids: Iterable[int], exercise_ids: Iterable[int] 
             old.delete()
             insert_rows(session_model, SESSION_COLUMNS, rows)
         else:  # one session: replaced in one statement
-            _upsert(owner_id, rows[0], registry)
+            hot_path.upsert_session(SESSION_ATTNAMES, rows[0])
         touched.update(exercise_id for _, exercise_id in found)
         if not lowered:
             _raise_bests(owner_id, {key: s for key, (s, _, _) in found.items()}, registry)
@@ -344,16 +351,17 @@ def add_set(owner: Any, row: Any, bodyweight_fraction: Decimal) -> None:
     the set merged in (core `with_set`), so the cost does not grow with the session. A set done
     before the session's latest one, or the session's first set, refreshes it from its sets."""
     owner_id = owner.pk
-    held = (
-        _model("ExerciseSession")
-        .objects.filter(owner_id=owner_id, workout_id=row.workout_id, exercise_id=row.exercise_id)
-        .values_list(*SUMMARY_FIELDS, "week_tonnage_kg", "last_performed_at")
-        .first()
+    names = tuple(f"{name}_id" if name == "workout" else name for name in SUMMARY_FIELDS)
+    held = hot_path.session_row(
+        owner_id, row.workout_id, row.exercise_id, (*names, "week_tonnage_kg", "last_performed_at")
     )
-    if held is None or held[-1] is None or row.performed_at < held[-1] or not row.completed:
+    if held is not None:
+        *fields, week, last_at, best_id, bests = held
+        last_at = _stored_moment(last_at, connection.timezone) if last_at is not None else None
+    if held is None or last_at is None or row.performed_at < last_at or not row.completed:
         refresh(owner, [row.workout_id], [row.exercise_id])
         return
-    summary = from_row(held[:-2])
+    ((summary, _),) = _decoded([tuple(fields)])
     # As the database gives them back, so the stored text matches a refresh's.
     weight = None if row.weight_kg is None else Decimal(row.weight_kg).quantize(Decimal("0.001"))
     rpe = None if row.rpe is None else Decimal(row.rpe).quantize(Decimal("0.1"))
@@ -365,24 +373,23 @@ def add_set(owner: Any, row: Any, bodyweight_fraction: Decimal) -> None:
         summary.day, row.workout_id, load, row.reps, rpe, row.rir, row.set_type, row.duration_s
     )
     updated = with_set(summary, logged)
-    week = held[-2] + (updated.tonnage_kg - summary.tonnage_kg)
+    week = (_stored_decimal(week) or Decimal(0)) + (updated.tonnage_kg - summary.tonnage_kg)
     if load is None and weight and weight > 0 and row.reps and logged.counts:
         week += weight * row.reps
-    _upsert(owner_id, row_values(owner_id, row.exercise_id, updated, week, row.performed_at), None)
-    _raise_bests(owner_id, {(row.workout_id, row.exercise_id): updated}, None)
+    values = row_values(owner_id, row.exercise_id, updated, week, row.performed_at)
+    hot_path.upsert_session(SESSION_ATTNAMES, values)
+    stored = dict(bests) if bests is not None else {}
+    if _merge(stored, updated):
+        if best_id is None:
+            _model("ExerciseBest").objects.create(owner_id=owner_id, exercise_id=row.exercise_id, best=stored)
+        else:
+            hot_path.write_bests(best_id, stored)
 
 
-def _upsert(owner_id: int, values: tuple[Any, ...], registry: Any) -> None:
-    """Write one session's summary row, replacing the stored one: one statement."""
-    session_model = _model("ExerciseSession", registry)
-    fields = {f"{name}_id" if name in ("owner", "workout", "exercise") else name: value
-              for name, value in zip(SESSION_COLUMNS, values, strict=True)}  # fmt: skip
-    session_model.objects.bulk_create(
-        [session_model(**fields)],
-        update_conflicts=True,
-        unique_fields=["workout", "exercise"],
-        update_fields=UPSERT_FIELDS,
-    )
+#: SESSION_COLUMNS as attribute names (the keys' `_id`).
+SESSION_ATTNAMES = tuple(
+    f"{name}_id" if name in ("owner", "workout", "exercise") else name for name in SESSION_COLUMNS
+)
 
 
 def _best_entry(s: SessionSummary, formula: str) -> list[Any] | None:

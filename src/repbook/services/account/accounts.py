@@ -10,13 +10,13 @@ from decimal import Decimal
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from repbook.core.plates import BarbellSetup, barbell_setup
 from repbook.core.stored import StoredValueError, read_increments
 from repbook.core.text import MAX_TOKEN_NAME, unstorable
 from repbook.core.usernames import normalise_username
+from repbook.storage import hot_path
 from repbook.storage.models import ApiToken, User, UserSettings, owned
 
 
@@ -156,14 +156,10 @@ def user_for_token(secret: str) -> User | None:
     if not secret.startswith(ApiToken.PREFIX) or len(secret) > 200:
         return None
     now = timezone.now()
-    token = (
-        ApiToken.objects.select_related("owner")
-        .filter(token_hash=ApiToken.hash(secret), revoked_at__isnull=True, owner__is_active=True)
-        .filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
-        .first()
-    )
-    if token is None:
+    found = hot_path.token_owner(ApiToken.hash(secret), now)  # every API call: one plain statement
+    if found is None:
         return None
-    if token.last_used_at is None or now - token.last_used_at > LAST_USED_RESOLUTION:
-        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
-    return token.owner
+    token_id, last_used_at, owner = found
+    if last_used_at is None or now - last_used_at > LAST_USED_RESOLUTION:
+        ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
+    return owner  # type: ignore[no-any-return]

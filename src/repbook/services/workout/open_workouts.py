@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
-from django.db import connection
-from django.db.models import Count, OuterRef, Subquery
+from django.db.models import Count
 from django.utils import timezone
 
-from repbook.storage.models import Set, User, Workout, WorkoutExercise, owned
+from repbook.storage import hot_path
+from repbook.storage.models import Workout, WorkoutExercise
 
 
 def idle_limit() -> timedelta:
@@ -42,37 +42,19 @@ def lock_user_workouts(user: Any) -> None:
 
     SQLite needs nothing: its one write lock (BEGIN IMMEDIATE) already orders the transactions.
     """
-    if connection.features.has_select_for_update:
-        # FOR NO KEY UPDATE, not FOR UPDATE: a set logged into a locked workout checks its owner
-        # key (FOR KEY SHARE) while this waits for that workout; FOR UPDATE would deadlock them.
-        rows = User.objects.select_for_update(no_key=True).filter(pk=user.pk)
-        list(rows.values_list("pk", flat=True))
-
-
-def unfinished(user: Any) -> Any:
-    """The user's unfinished workouts, latest first, each with its last set's time: read through
-    the `workout_owner_open` and `set_workout_time` indexes, so neither years of finished workouts
-    nor a workout's hundreds of sets are read."""
-    last_set = Set.objects.filter(workout=OuterRef("pk")).order_by("-performed_at").values("performed_at")
-    return (
-        owned(Workout, user)
-        .filter(finished_at__isnull=True)
-        .annotate(last_set_at=Subquery(last_set[:1]))
-        .order_by("-started_at", "-pk")
-    )
+    # FOR NO KEY UPDATE, not FOR UPDATE: a set logged into a locked workout checks its owner key
+    # (FOR KEY SHARE) while this waits for that workout; FOR UPDATE would deadlock them.
+    hot_path.lock_user(user.pk)
 
 
 def open_workout(user: Any, now: datetime | None = None, *, lock: bool = False) -> Workout | None:
     """The user's open workout (the latest started), after closing the idle ones; one query when
     none is idle. `lock` locks the open rows until the transaction ends."""
     now = now or timezone.now()
-    rows = unfinished(user)
-    if lock:
-        rows = rows.select_for_update()
     current = None
-    for workout in rows:
-        if is_idle(workout, workout.last_set_at, now):
-            close_idle(workout, workout.last_set_at)
+    for workout, last_set_at in hot_path.unfinished_workouts(user.pk, lock=lock):
+        if is_idle(workout, last_set_at, now):
+            close_idle(workout, last_set_at)
         elif current is None:
             current = workout
     return current

@@ -12,7 +12,7 @@ from typing import Any
 from uuid import UUID
 
 from django.db import transaction
-from django.db.models import Count, Max, Q
+from django.db.models import Max
 from django.utils import timezone
 
 from repbook.core.errors import FieldError
@@ -30,7 +30,7 @@ from repbook.core.text import MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES, TextError, ch
 from repbook.core.units import has_places, to_kg
 from repbook.services.workout.open_workouts import idle_limit, lock_user_workouts, open_workout
 from repbook.services.workout.workout_targets import target_sets
-from repbook.storage import summaries
+from repbook.storage import hot_path, summaries
 from repbook.storage.models import Exercise, ExerciseSession, Set, Workout, WorkoutExercise, owned
 from repbook.storage.queries import exercise_by_slug
 
@@ -128,7 +128,7 @@ def _workout_for(user: Any, workout_id: int | None, when: datetime, only_open: b
     is none); for a set older than the idle limit, the workout of that time. With `only_open`, a
     given workout that is finished or gone raises WorkoutNotOpen."""
     if workout_id is not None:
-        workout = owned(Workout, user).select_for_update().filter(pk=workout_id).first()
+        workout = hot_path.locked_workout(user.pk, workout_id)
         if only_open and (workout is None or not workout.is_open):
             raise WorkoutNotOpen(workout)
         if workout is None:
@@ -181,32 +181,24 @@ def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False, only_ope
     workout = _workout_for(user, data.workout, performed_at, only_open)
     # The workout row is locked (select_for_update; on SQLite the write transaction), so the
     # order computed here cannot be taken by a concurrent request.
-    entry: WorkoutExercise | None = (
-        WorkoutExercise.objects.filter(workout=workout, exercise=exercise)
-        .annotate(
-            last_order=Max("sets__order"),
-            set_count=Count("sets"),
-            warmup_count=Count("sets", filter=Q(sets__set_type=WARMUP)),
-        )
-        .order_by("-order")
-        .first()
-    )
-    if entry is None:
+    found = hot_path.last_entry(workout.pk, exercise.pk)
+    if found is None:
         next_entry = WorkoutExercise.objects.filter(workout=workout).aggregate(n=Max("order"))["n"]
         entry = WorkoutExercise.objects.create(
             owner=user, workout=workout, exercise=exercise, order=(next_entry or 0) + 1
         )
-        order, done_types = 1, []
+        order = 1
     else:
-        order = (getattr(entry, "last_order", None) or 0) + 1
-        warmups = getattr(entry, "warmup_count", 0)
-        done_types = [WARMUP] * warmups + ["working"] * (getattr(entry, "set_count", 0) - warmups)
+        entry, last_order = found
+        order = last_order + 1
     target = data.target
     if target is None and entry.target:
+        set_count, warmups = hot_path.set_counts(entry.pk)
+        done_types = [WARMUP] * warmups + ["working"] * (set_count - warmups)
         planned = target_sets(entry.target)
         slot = target_slot(values.set_type, done_types, [t.set_type for t in planned])
         target = planned[slot].as_json() if slot is not None else None
-    logged = Set.objects.create(
+    logged = Set(
         owner=user,
         workout=workout,
         workout_exercise=entry,
@@ -228,6 +220,7 @@ def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False, only_ope
         performed_at=performed_at,
         client_id=data.client_id,
     )
+    hot_path.insert_set(logged)
     summaries.add_set(user, logged, exercise.bodyweight_fraction)
     return logged
 
