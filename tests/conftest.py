@@ -34,10 +34,14 @@ STATS_DEFAULTS = {"e1rm_formula": "epley", "secondary_muscle_weight": "0.5"}
 
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:
-    """The cache is files in the data dir and outlives a run: throttles count from zero in every test."""
+    """The cache and the request counts are files in the data dir and outlive a run: throttles
+    count from zero in every test."""
     from django.core.cache import cache
 
+    from repbook.services.system import request_counts
+
     cache.clear()
+    request_counts.clear()
 
 
 @pytest.fixture

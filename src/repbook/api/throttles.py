@@ -1,8 +1,8 @@
 """Rate limits of the API (django-ninja throttles): per account, or per address without one.
 
-Counters live in the shared cache (Redis with REPBOOK_CACHE_URL, else files in the data dir), one
-counter per minute window: a single atomic increment per request, where ninja's own throttles
-keep and rewrite the list of every request's time.
+Counts live in the shared cache (Redis with REPBOOK_CACHE_URL), else in small locked files in the
+data dir (services.system.request_counts), one count per minute window: a single atomic increment
+per request, where ninja's own throttles keep and rewrite the list of every request's time.
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest
 from ninja.throttling import BaseThrottle
 
 from repbook.services.system.client_address import request_client_address
+from repbook.services.system.request_counts import count_request
 
 WINDOW_S = 60
 #: The clock the windows are counted by (tests hold it still, so no request crosses a window).
@@ -36,15 +36,7 @@ class PerMinuteThrottle(BaseThrottle):
         who = self.ident(request)
         if who is None:
             return True
-        key = f"api-rate:{self.scope}:{who}:{int(clock() // WINDOW_S)}"
-        # The window's counter usually exists: one increment (atomic in Redis); the first request of
-        # a window adds it, and a request that lost the race to add it increments after all.
-        try:
-            count = int(cache.incr(key))
-        except ValueError:
-            if cache.add(key, 1, timeout=WINDOW_S + 5):
-                return True
-            count = int(cache.incr(key))
+        count = count_request(self.scope, who, int(clock() // WINDOW_S), WINDOW_S)
         return count <= self.limit()
 
     def wait(self) -> float | None:
