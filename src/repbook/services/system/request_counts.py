@@ -40,9 +40,9 @@ def count_request(scope: str, who: str, window: int, window_s: int) -> int:
 def counts_folder() -> Path | None:
     """Where the count files live: next to the file cache; None with a shared cache (Redis)."""
     config = settings.CACHES["default"]
-    if not config["BACKEND"].endswith("FileBasedCache"):
+    if not str(config["BACKEND"]).endswith("FileBasedCache"):
         return None
-    return Path(config["LOCATION"]).parent / "request-counts"
+    return Path(str(config["LOCATION"])).parent / "request-counts"
 
 
 def clear() -> None:
