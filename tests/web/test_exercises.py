@@ -134,6 +134,22 @@ def test_custom_exercise_is_private_to_its_owner(
     assert Exercise.objects.filter(slug="sandbag-shouldering").exists()
 
 
+def test_directory_cards_escape_what_the_user_typed(alice_client: Client) -> None:
+    """The cards are written in Python (repbook.exercise_cards), not by the template language:
+    a custom exercise's name still comes out as text, with its "yours" tag and the page's link."""
+    response = alice_client.post("/exercises/new/", CUSTOM | {"name": 'Bag <b onmouseover="x">& "carry"'})
+    assert response.status_code == 302
+    slug = response["Location"].split("/")[2]
+    html = alice_client.get("/exercises/").content.decode()
+    assert "<b onmouseover" not in html
+    card = html[html.index(f'href="/exercises/{slug}/"') :].split("</li>", 1)[0]
+    assert "<strong>Bag &lt;b onmouseover=&quot;x&quot;&gt;&amp; &quot;carry&quot;</strong>" in card
+    assert '<span class="tag">yours</span>' in card
+    assert '<span class="meta">Intermediate · Full body</span>' in card
+    found = alice_client.get("/exercises/", {"q": "military press"}).content.decode()
+    assert "also called" in found
+
+
 def test_custom_exercise_errors_name_the_field(alice_client: Client) -> None:
     response = alice_client.post(
         "/exercises/new/", CUSTOM | {"primary_muscles": [], "bodyweight_fraction": "7"}

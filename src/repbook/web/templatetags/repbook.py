@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 from typing import Any
 from uuid import uuid4
 
 from django import template
+from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 
 from repbook.core.muscles import MUSCLES
 from repbook.core.units import format_weight, plain
@@ -123,3 +126,24 @@ def duration(seconds: int | None) -> str:
 def icon_tag(name: str, size: int = 24) -> str:
     """{% icon "today" %}: one of Repbook's inline line icons (see web/icons.py)."""
     return icon(name, size)
+
+
+@register.simple_tag
+def exercise_cards(cards: Any, exercises_url: str) -> str:
+    """The directory's cards as list items: its one long loop (up to 300 cards), written in
+    Python with every value escaped, where the template language took 7 ms for the whole catalog."""
+    return mark_safe("".join(_exercise_card(card, exercises_url) for card in cards))
+
+
+def _exercise_card(card: Any, exercises_url: str) -> str:
+    facts = card.facts
+    href = escape(f"{exercises_url}{facts.slug}/")
+    tag = ' <span class="tag">yours</span>' if card.is_custom else ""
+    alias = (
+        card.matched_alias and f'<span class="muted small">also called {escape(card.matched_alias)}</span>'
+    )
+    meta = f"{escape(capfirst(facts.level))} · {escape(words(facts.pattern))}"
+    return (
+        f'<li><a href="{href}"><strong>{escape(facts.name)}</strong>{tag}{alias}'
+        f'<span class="meta">{meta}</span></a></li>'
+    )
