@@ -144,3 +144,21 @@ def test_an_id_past_the_databases_integers_is_not_found(alice, alice_api, method
     answer = getattr(alice_api, method)(path.format(number))
     assert answer.status_code in (404, 422), answer.content
     assert Set.objects.filter(owner=alice).count() == 1
+
+
+@pytest.mark.parametrize("number", [-(2**80), 2**63, 2**70])
+def test_a_set_for_a_workout_id_past_the_databases_integers_is_refused(alice, alice_api, number):
+    """The set's workout is read with plain SQL (storage.hot_path), where the driver refuses such
+    a number: it names no workout, as it does through the ORM."""
+    log_set(alice, SetInput("deadlift", Decimal(100), reps=5))
+    answer = alice_api.post(
+        "/api/v1/sets", {"exercise": "deadlift", "reps": 5, "weight": 100, "workout": number}
+    )
+    assert answer.status_code == 422, answer.content
+    assert answer.json()["detail"][0]["field"] == "workout"
+    assert Set.objects.filter(owner=alice).count() == 1
+
+
+@pytest.mark.parametrize("number", [str(2**63), str(2**70)])
+def test_the_logging_page_of_a_workout_id_past_the_databases_integers_is_not_found(alice_client, number):
+    assert alice_client.get(f"/workouts/{number}/").status_code == 404

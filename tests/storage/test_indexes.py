@@ -52,3 +52,28 @@ def test_the_other_statements_of_a_logged_set_read_by_index() -> None:
     for sql in statements:
         plan = _plan(sql, [1] * sql.count("%s"))
         assert "SCAN" not in plan.replace("SCAN CONSTANT ROW", ""), (sql, plan)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="plans are checked on SQLite")
+def test_the_logging_pages_workout_is_read_by_index() -> None:
+    """The workout, its entries with their exercises, its sets and their equipment: read after
+    every set logged from the page, never a scan of the user's other workouts or sets."""
+    statements = [
+        hot_path._workout_of_owner(),
+        hot_path._workout_entries(),
+        hot_path._workout_sets(),
+        hot_path._exercise_equipment(3),
+        hot_path._sets_of(3, 2),
+    ]
+    for sql in statements:
+        plan = _plan(sql, [1] * sql.count("%s"))
+        # Sorting a workout's few rows is fine; reading the table to find them is not.
+        assert "SCAN" not in plan.replace("SCAN CONSTANT ROW", ""), (sql, plan)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="plans are checked on SQLite")
+def test_last_time_is_one_step_of_the_session_summaries_index_per_exercise() -> None:
+    plan = _plan(hot_path._last_sessions(3), [1] * 6)
+    subquery = plan.split("SUBQUERY")[1]
+    assert "INDEX exercise_session_history (owner_id=? AND exercise_id=? AND day<?)" in subquery, plan
+    assert "SCAN" not in plan, plan

@@ -12,7 +12,7 @@ sets, and tests/storage/test_indexes.py checks that SQLite reads each through an
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from functools import lru_cache, wraps
 from typing import Any
 
@@ -21,6 +21,7 @@ from django.db import connection
 
 from repbook.storage.models import (
     ApiToken,
+    Equipment,
     Exercise,
     ExerciseBest,
     ExerciseSession,
@@ -30,6 +31,7 @@ from repbook.storage.models import (
     WorkoutExercise,
 )
 from repbook.storage.plain_sql import (
+    ID_RANGE,
     column_list,
     converted,
     execute,
@@ -103,6 +105,8 @@ def _unfinished_workouts(lock: bool) -> str:
 
 def locked_workout(user_id: int, workout_id: int) -> Workout | None:
     """The user's workout with this id, locked until the transaction ends; None if there is none."""
+    if workout_id not in ID_RANGE:
+        return None
     rows = fetch(_locked_workout(), [user_id, workout_id])
     return instance(Workout, WORKOUT_FIELDS, rows[0]) if rows else None
 
@@ -273,4 +277,151 @@ def _token_owner() -> str:
         f" FROM {_table(ApiToken)} t INNER JOIN {_table(user_model)} u ON u.{_q('id')} = t.{_q('owner_id')}"
         f" WHERE t.{_q('token_hash')} = %s AND t.{_q('revoked_at')} IS NULL AND u.{_q('is_active')} = %s"
         f" AND (t.{_q('expires_at')} IS NULL OR t.{_q('expires_at')} > %s)"
+    )
+
+
+# --- The logging page's workout: read after every set logged from the page ---------------------
+
+SET_COLUMNS = field_names(Set)
+
+
+def workout_with_sets(user_id: int, workout_id: int, *, with_equipment: bool) -> Workout | None:
+    """One of the user's workouts with its entries (and their exercises, with their equipment when
+    asked), and each entry's sets in order, in 3 statements (4 with equipment); None for a workout
+    the user does not have. Related rows are cached on the instances as `prefetch_related` and
+    `select_related` cache them, so `workout.entries.all()` and `entry.sets.all()` read nothing."""
+    if workout_id not in ID_RANGE:
+        return None
+    rows = fetch(_workout_of_owner(), [user_id, workout_id])
+    if not rows:
+        return None
+    workout = instance(Workout, WORKOUT_FIELDS, rows[0])
+    entries: list[WorkoutExercise] = []
+    exercises: dict[int, Exercise] = {}
+    width = len(ENTRY_FIELDS)
+    for row in fetch(_workout_entries(), [workout_id]):
+        entry = instance(WorkoutExercise, ENTRY_FIELDS, row[:width])
+        exercise = exercises.get(entry.exercise_id)
+        if exercise is None:
+            exercise = exercises[entry.exercise_id] = instance(Exercise, EXERCISE_FIELDS, row[width:])
+        entry.exercise = exercise
+        entry.workout = workout
+        entries.append(entry)
+    by_entry: dict[int, list[Set]] = {entry.pk: [] for entry in entries}
+    for row in fetch(_workout_sets(), [workout_id]):
+        logged = instance(Set, SET_COLUMNS, row)
+        by_entry[logged.workout_exercise_id].append(logged)
+    for entry in entries:
+        for logged in by_entry[entry.pk]:
+            logged.workout_exercise = entry
+            if logged.exercise_id == entry.exercise_id:
+                logged.exercise = entry.exercise
+        _cache_related(entry, "sets", by_entry[entry.pk])
+    _cache_related(workout, "entries", entries)
+    if with_equipment:
+        equipment: dict[int, list[Equipment]] = {pk: [] for pk in exercises}
+        if exercises:
+            ids = sorted(exercises)
+            for link in fetch(_exercise_equipment(len(ids)), ids):
+                equipment[link[0]].append(instance(Equipment, EQUIPMENT_FIELDS, link[1:]))
+        for pk, exercise in exercises.items():
+            _cache_related(exercise, "equipment", equipment[pk])
+    return workout
+
+
+def _cache_related(owner: Any, name: str, rows: list[Any]) -> None:
+    """`owner.<name>.all()` answers `rows` without a query, as after `prefetch_related(name)`."""
+    related = getattr(owner, name).get_queryset()
+    related._result_cache = rows
+    related._prefetch_done = True
+    owner.__dict__.setdefault("_prefetched_objects_cache", {})[name] = related
+
+
+@_statement
+def _workout_of_owner() -> str:
+    return (
+        f"SELECT {column_list(Workout, WORKOUT_FIELDS)} FROM {_table(Workout)}"
+        f" WHERE {_q('owner_id')} = %s AND {_q('id')} = %s"
+    )
+
+
+@_statement
+def _workout_entries() -> str:
+    return (
+        f"SELECT {column_list(WorkoutExercise, ENTRY_FIELDS, 'e')},"
+        f" {column_list(Exercise, EXERCISE_FIELDS, 'x')} FROM {_table(WorkoutExercise)} e"
+        f" INNER JOIN {_table(Exercise)} x ON x.{_q('id')} = e.{_q('exercise_id')}"
+        f" WHERE e.{_q('workout_id')} = %s ORDER BY e.{_q('order')}, e.{_q('id')}"
+    )
+
+
+@_statement
+def _workout_sets() -> str:
+    return (
+        f"SELECT {column_list(Set, SET_COLUMNS)} FROM {_table(Set)}"
+        f" WHERE {_q('workout_id')} = %s ORDER BY {_q('order')}, {_q('id')}"
+    )
+
+
+EQUIPMENT_FIELDS = field_names(Equipment)
+
+
+@_statement
+def _exercise_equipment(count: int) -> str:
+    links = Exercise.equipment.through
+    return (
+        f"SELECT l.{_q('exercise_id')}, {column_list(Equipment, EQUIPMENT_FIELDS, 'q')}"
+        f" FROM {_table(links)} l INNER JOIN {_table(Equipment)} q ON q.{_q('slug')} = l.{_q('equipment_id')}"
+        f" WHERE l.{_q('exercise_id')} IN ({', '.join(['%s'] * count)}) ORDER BY q.{_q('name')}"
+    )
+
+
+def last_time_sets(owner_id: int, exercise_ids: list[int], day: date, started: datetime) -> list[Set]:
+    """The sets of each exercise in the latest of the owner's sessions of it that started before
+    `started` (on `day` or earlier), by set order: 2 statements, each exercise's session found in
+    one step of the session summaries' index however long the history."""
+    if not exercise_ids:
+        return []
+    bounds = [
+        *prepared(ExerciseSession, ["day"], [day]),
+        *prepared(Workout, ["started_at"], [started]),
+    ]
+    pairs = {
+        (exercise_id, workout_id)
+        for exercise_id, workout_id in fetch(
+            _last_sessions(len(exercise_ids)), [owner_id, *bounds, *exercise_ids]
+        )
+        if workout_id is not None
+    }
+    if not pairs:
+        return []
+    exercises = sorted({exercise for exercise, _ in pairs})
+    workouts = sorted({workout for _, workout in pairs})
+    rows = fetch(_sets_of(len(exercises), len(workouts)), [owner_id, *exercises, *workouts])
+    found = [instance(Set, SET_COLUMNS, row) for row in rows]
+    return [row for row in found if (row.exercise_id, row.workout_id) in pairs]
+
+
+@_statement
+def _last_sessions(count: int) -> str:
+    # Every session of an earlier day started earlier too: the day bounds the index's range, the
+    # start time orders the workouts of one day (no OR, which SQLite cannot range over).
+    latest = (
+        f"(SELECT s.{_q('workout_id')} FROM {_table(ExerciseSession)} s"
+        f" INNER JOIN {_table(Workout)} w ON w.{_q('id')} = s.{_q('workout_id')}"
+        f" WHERE s.{_q('owner_id')} = %s AND s.{_q('day')} <= %s AND s.{_q('exercise_id')} = x.{_q('id')}"
+        f" AND w.{_q('started_at')} < %s ORDER BY s.{_q('day')} DESC, w.{_q('started_at')} DESC LIMIT 1)"
+    )
+    return (
+        f"SELECT x.{_q('id')}, {latest} FROM {_table(Exercise)} x"
+        f" WHERE x.{_q('id')} IN ({', '.join(['%s'] * count)})"
+    )
+
+
+@_statement
+def _sets_of(exercises: int, workouts: int) -> str:
+    return (
+        f"SELECT {column_list(Set, SET_COLUMNS)} FROM {_table(Set)} WHERE {_q('owner_id')} = %s"
+        f" AND {_q('exercise_id')} IN ({', '.join(['%s'] * exercises)})"
+        f" AND {_q('workout_id')} IN ({', '.join(['%s'] * workouts)}) ORDER BY {_q('order')}, {_q('id')}"
     )

@@ -21,6 +21,12 @@ M = TypeVar("M", bound=Model)
 Converter = Callable[[Any, Any, Any], Any]
 
 
+#: The ids a table's 64-bit integer key can hold. An id from outside (a URL, a request body)
+#: beyond them names no row: the ORM answers such a filter with no rows, and so must plain SQL,
+#: where the driver would refuse the number instead.
+ID_RANGE = range(-(2**63), 2**63)
+
+
 def column_list(model: type[Model], names: Sequence[str], alias: str = "") -> str:
     """The quoted columns of these fields (attribute names, e.g. `owner_id`), comma-separated,
     each prefixed with `alias.` when given."""

@@ -21,7 +21,6 @@ from repbook.storage.models import (
     ExerciseSession,
     Set,
     Workout,
-    WorkoutExercise,
     owned,
 )
 
@@ -188,20 +187,12 @@ def _day_after(day: date) -> datetime:
 
 def workout_with_sets(user: Any, workout_id: int, with_equipment: bool = False) -> Workout:
     """One of the user's workouts with its exercises and sets: 3 queries (4 with equipment),
-    however many sets; DoesNotExist for anyone else's."""
-    entries = WorkoutExercise.objects.select_related("exercise").prefetch_related(
-        Prefetch("sets", queryset=Set.objects.order_by("order")),
-        *(["exercise__equipment"] if with_equipment else []),
-    )
-    workout = (
-        owned(Workout, user)
-        .prefetch_related(Prefetch("entries", queryset=entries.order_by("order")))
-        .get(pk=workout_id)
-    )
-    # Each set carries its entry's exercise, so showing a set never costs a query (nor reads the
-    # exercise's row again for every set).
-    for entry in workout.entries.all():
-        for row in entry.sets.all():
-            if row.exercise_id == entry.exercise_id:
-                row.exercise = entry.exercise
+    however many sets; DoesNotExist for anyone else's. Each set carries its entry's exercise, so
+    showing a set never costs a query (nor reads the exercise's row again for every set).
+
+    Read with plain SQL (storage.hot_path): the logging page reads it after every set logged from
+    the page, and the offline clients after every sync."""
+    workout = hot_path.workout_with_sets(user.pk, workout_id, with_equipment=with_equipment)
+    if workout is None:
+        raise Workout.DoesNotExist(f"no workout {workout_id} of this user")
     return workout

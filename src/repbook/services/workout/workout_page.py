@@ -8,7 +8,6 @@ from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
-from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 
 from repbook.core.next_set import WARMUP, PlannedSet, SetAmounts
@@ -21,7 +20,8 @@ from repbook.services.workout.open_workouts import close_idle, is_idle
 from repbook.services.workout.plate_words import closest_words, plates_words, warmup_words
 from repbook.services.workout.supersets import step_in
 from repbook.services.workout.workout_targets import grouped, target_sets
-from repbook.storage.models import Exercise, ExerciseSession, Set, Workout, WorkoutExercise, owned
+from repbook.storage import hot_path
+from repbook.storage.models import Exercise, Set, Workout, WorkoutExercise
 from repbook.storage.queries import workout_with_sets
 
 
@@ -87,39 +87,11 @@ class LoggingPage:
 def _last_time(user: Any, workout: Workout, exercises: dict[int, Exercise]) -> dict[int, list[Set]]:
     """Each exercise's sets from the latest earlier workout that had it: 2 queries, read from the
     session summaries' index (one row per exercise), so a ten-year history costs what a month does."""
-    if not exercises:
-        return {}
-    # Every session of an earlier day started earlier too: the day bounds the index's range,
-    # the start time orders the workouts of one day (no OR, which SQLite cannot range over).
     started = workout.started_at
-    latest = (
-        owned(ExerciseSession, user)
-        .filter(
-            exercise=OuterRef("pk"),
-            day__lte=timezone.localdate(started),
-            workout__started_at__lt=started,
-        )
-        .order_by("-day", "-workout__started_at")
-        .values("workout_id")[:1]
-    )
-    found_in = Exercise.objects.filter(pk__in=exercises).annotate(last_workout=Subquery(latest))
-    pairs = {
-        (exercise, workout_id)
-        for exercise, workout_id in found_in.order_by().values_list("pk", "last_workout")
-        if workout_id is not None
-    }
-    if not pairs:
-        return {}
     found: dict[int, list[Set]] = defaultdict(list)
-    rows = Set.objects.filter(
-        owner=user,
-        exercise_id__in={exercise for exercise, _ in pairs},
-        workout_id__in={workout_id for _, workout_id in pairs},
-    )
-    for row in rows.order_by("order"):
-        if (row.exercise_id, row.workout_id) in pairs:
-            row.exercise = exercises[row.exercise_id]
-            found[row.exercise_id].append(row)
+    for row in hot_path.last_time_sets(user.pk, sorted(exercises), timezone.localdate(started), started):
+        row.exercise = exercises[row.exercise_id]
+        found[row.exercise_id].append(row)
     return found
 
 
