@@ -93,12 +93,13 @@ def _resend_set(client: Client, token: dict[str, str], workout: OpenWorkout) -> 
 
 #: The load runner's request types and the most SQL statements each may run.
 BUDGETS = [
-    # 6 for the set, 4 for its session's summary kept in the same transaction (storage.summaries):
-    # the session's sets, the summary row replaced, the exercise's bests read and raised.
-    Budget("log a set (POST /api/v1/sets)", _log_set, 10),
+    # The token, then in one transaction the exercise, the open workout (on PostgreSQL after
+    # locking the user's row), the entry with its next order, the insert, and its session's
+    # summary kept up to date (storage.summaries): read with the exercise's bests, replaced.
+    Budget("log a set (POST /api/v1/sets)", _log_set, 9),
     # The API's write, then the entry looked up by owner and the superset step.
-    Budget("log a set from the logging page (POST, redirect)", _web_log_set, 13),
-    Budget("log a set with its client_id (POST /api/v1/sets)", _log_keyed_set, 11),
+    Budget("log a set from the logging page (POST, redirect)", _web_log_set, 12),
+    Budget("log a set with its client_id (POST /api/v1/sets)", _log_keyed_set, 10),
     Budget("the same set sent again (client_id replay)", _resend_set, 2),
     Budget("logging page of an open workout", lambda c, t, w: c.get(f"/workouts/{w.pk}/"), 10),
     Budget("exercise directory (/exercises/)", lambda c, t, w: c.get("/exercises/"), 5),

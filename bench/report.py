@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import statistics
 from typing import Any
 
 #: The issue's targets: (request, which figure, limit in ms); checked against the first server run.
@@ -80,6 +81,13 @@ def _server_section(server: dict[str, Any]) -> list[str]:
         f"{burst['duplicate_orders']} duplicate set orders.",
         "",
     ]
+    gauges = [row["gauge_ms"] for row in server["sequential"] if "gauge_ms" in row]
+    if gauges:
+        lines += [
+            f"The machine's speed (bench/gauge.py, a fixed Python workload, ms; lower is faster) before "
+            f"each one-client run: {min(gauges)} to {max(gauges)}, median {statistics.median(gauges):g}.",
+            "",
+        ]
     return lines
 
 

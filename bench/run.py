@@ -33,6 +33,7 @@ from typing import Any
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.gauge import gauge_ms
 from bench.load import Client, LoadResult, Request, Sample, run_load, session_headers, token_headers
 from bench.report import markdown
 from bench.server import RunningServer, ServerConfig, create_database, server_env, serving, tokens_for
@@ -194,12 +195,14 @@ def _load(server: RunningServer, size: Size, tokens: dict[str, str], gym: list[s
         (NEXT_WORKOUT, token, lambda i, n: Request("GET", "/api/v1/next-workout")),
     ]
     sequential: list[LoadResult] = []
+    gauges: dict[str, float] = {}
     concurrent: list[LoadResult] = []
     for name, headers, make in kinds:
         if name == LOG_SET:
             _finish(lifter, workout)
             sets_workout = _open_workout(lifter, [("deadlift", 5, 60)])
         runs = size.sequential if name not in (STATS_PAGE, STATS_YEAR) else max(20, size.sequential // 3)
+        gauges[name] = gauge_ms()  # the machine's speed just before this request type's latency run
         sequential.append(run_load(name, [Client(base, headers)], make, requests=runs))
         together = None
         if workers == size.workers[0] or name in (LOG_SET, EXERCISE_PAGE):
@@ -208,7 +211,7 @@ def _load(server: RunningServer, size: Size, tokens: dict[str, str], gym: list[s
             concurrent.append(together)
         _progress(sequential[-1], together)
     _finish(lifter, sets_workout)
-    figures["sequential"] = [r.as_json() for r in sequential]
+    figures["sequential"] = [r.as_json() | {"gauge_ms": gauges[r.name]} for r in sequential]
     figures["concurrent"] = [r.as_json() for r in concurrent]
     figures["gym"] = _gym(base, size, tokens, gym).as_json()
     figures["burst"] = _burst(base, size, lifter)
