@@ -93,9 +93,10 @@ def _resend_set(client: Client, token: dict[str, str], workout: OpenWorkout) -> 
 
 #: The load runner's request types and the most SQL statements each may run.
 BUDGETS = [
-    # The token, then in one transaction the exercise, the open workout (on PostgreSQL after
-    # locking the user's row), the entry with its next order, the insert, and its session's
-    # summary kept up to date (storage.summaries): read with the exercise's bests, replaced.
+    # A set sent into a given workout (as the offline clients send it): the token, then in one
+    # transaction (on SQLite, its BEGIN IMMEDIATE) the exercise, the workout locked by its id, the
+    # entry with its next order, the insert, and its session's summary kept up to date
+    # (storage.summaries): read with the exercise's bests, replaced.
     Budget("log a set (POST /api/v1/sets)", _log_set, 9),
     # The API's write, then the entry looked up by owner and the superset step.
     Budget("log a set from the logging page (POST, redirect)", _web_log_set, 12),
@@ -115,6 +116,11 @@ BUDGETS = [
     ),
     Budget(
         "workouts, one page (GET /api/v1/workouts)", lambda c, t, w: c.get("/api/v1/workouts", headers=t), 4
+    ),
+    Budget(
+        "one workout with its sets (GET /api/v1/workouts/{id})",
+        lambda c, t, w: c.get(f"/api/v1/workouts/{w.pk}", headers=t),
+        5,
     ),
     Budget(
         "sets of an exercise, one page (GET /api/v1/sets)",

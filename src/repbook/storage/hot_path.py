@@ -1,12 +1,15 @@
-"""The statements of logging a set, and of the token that sends it, written out in SQL.
+"""The statements of logging a set, of the token that sends it, and of the logging page the
+lifter sees after it, written out in SQL.
 
 Logging a set is what a lifter does most, between two sets at the gym, and its answer should
-take no longer than the tap. Built by the ORM, each of its ten statements cost 0.3 to 0.5 ms of
-Python, ten to twenty times what SQLite takes to run them. Here each is written once per kind
+take no longer than the tap; from the web, the logging page is read again after every set.
+Built by the ORM, each of these statements cost 0.3 to 0.5 ms of Python, ten to twenty times
+what SQLite takes to run them. Here each is written once per kind
 of database (`_statement`), and storage.plain_sql converts values in and out as the ORM does.
 The rules stay in services.workout, services.account and storage.summaries; this module only
 reads and writes rows. Every statement runs on SQLite and PostgreSQL in the tests of logging
-sets, and tests/storage/test_indexes.py checks that SQLite reads each through an index.
+sets and of the logging page, and tests/storage/test_indexes.py checks that SQLite reads each
+through an index.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from repbook.storage.plain_sql import (
     field_names,
     for_update,
     instance,
+    placeholders,
     prepared,
 )
 
@@ -179,7 +183,7 @@ def _set_counts() -> str:
 def _insert_set(returning: bool) -> str:
     return (
         f"INSERT INTO {_table(Set)} ({column_list(Set, SET_FIELDS)})"
-        f" VALUES ({', '.join(['%s'] * len(SET_FIELDS))})" + (f" RETURNING {_q('id')}" if returning else "")
+        f" VALUES ({placeholders(len(SET_FIELDS))})" + (f" RETURNING {_q('id')}" if returning else "")
     )
 
 
@@ -240,7 +244,7 @@ def _upsert_session(names: tuple[str, ...]) -> str:
     changed = [name for name in names if name not in ("owner_id", *key)]
     return (
         f"INSERT INTO {_table(ExerciseSession)} ({column_list(ExerciseSession, names)})"
-        f" VALUES ({', '.join(['%s'] * len(names))})"
+        f" VALUES ({placeholders(len(names))})"
         f" ON CONFLICT ({column_list(ExerciseSession, key)}) DO UPDATE SET "
         + ", ".join(f"{_q(name)} = EXCLUDED.{_q(name)}" for name in changed)
     )
@@ -330,7 +334,11 @@ def workout_with_sets(user_id: int, workout_id: int, *, with_equipment: bool) ->
 
 
 def _cache_related(owner: Any, name: str, rows: list[Any]) -> None:
-    """`owner.<name>.all()` answers `rows` without a query, as after `prefetch_related(name)`."""
+    """`owner.<name>.all()` answers `rows` without a query, as after `prefetch_related(name)`.
+
+    Django has no public way to hand a relation rows it did not read; this stores them where its
+    `prefetch_one_level` does. The query budgets of the logging page, the API's workout and the
+    finish summary (tests/bench) fail if a Django release moves that place."""
     related = getattr(owner, name).get_queryset()
     related._result_cache = rows
     related._prefetch_done = True
@@ -372,7 +380,7 @@ def _exercise_equipment(count: int) -> str:
     return (
         f"SELECT l.{_q('exercise_id')}, {column_list(Equipment, EQUIPMENT_FIELDS, 'q')}"
         f" FROM {_table(links)} l INNER JOIN {_table(Equipment)} q ON q.{_q('slug')} = l.{_q('equipment_id')}"
-        f" WHERE l.{_q('exercise_id')} IN ({', '.join(['%s'] * count)}) ORDER BY q.{_q('name')}"
+        f" WHERE l.{_q('exercise_id')} IN ({placeholders(count)}) ORDER BY q.{_q('name')}"
     )
 
 
@@ -398,8 +406,13 @@ def last_time_sets(owner_id: int, exercise_ids: list[int], day: date, started: d
     exercises = sorted({exercise for exercise, _ in pairs})
     workouts = sorted({workout for _, workout in pairs})
     rows = fetch(_sets_of(len(exercises), len(workouts)), [owner_id, *exercises, *workouts])
-    found = [instance(Set, SET_COLUMNS, row) for row in rows]
-    return [row for row in found if (row.exercise_id, row.workout_id) in pairs]
+    # The IN lists also match an exercise's sets in another exercise's session: left out unbuilt.
+    return [
+        instance(Set, SET_COLUMNS, row) for row in rows if (row[_SET_EXERCISE], row[_SET_WORKOUT]) in pairs
+    ]
+
+
+_SET_EXERCISE, _SET_WORKOUT = SET_COLUMNS.index("exercise_id"), SET_COLUMNS.index("workout_id")
 
 
 @_statement
@@ -414,7 +427,7 @@ def _last_sessions(count: int) -> str:
     )
     return (
         f"SELECT x.{_q('id')}, {latest} FROM {_table(Exercise)} x"
-        f" WHERE x.{_q('id')} IN ({', '.join(['%s'] * count)})"
+        f" WHERE x.{_q('id')} IN ({placeholders(count)})"
     )
 
 
@@ -422,6 +435,6 @@ def _last_sessions(count: int) -> str:
 def _sets_of(exercises: int, workouts: int) -> str:
     return (
         f"SELECT {column_list(Set, SET_COLUMNS)} FROM {_table(Set)} WHERE {_q('owner_id')} = %s"
-        f" AND {_q('exercise_id')} IN ({', '.join(['%s'] * exercises)})"
-        f" AND {_q('workout_id')} IN ({', '.join(['%s'] * workouts)}) ORDER BY {_q('order')}, {_q('id')}"
+        f" AND {_q('exercise_id')} IN ({placeholders(exercises)})"
+        f" AND {_q('workout_id')} IN ({placeholders(workouts)}) ORDER BY {_q('order')}, {_q('id')}"
     )

@@ -27,6 +27,11 @@ Converter = Callable[[Any, Any, Any], Any]
 ID_RANGE = range(-(2**63), 2**63)
 
 
+def placeholders(count: int) -> str:
+    """`count` parameter markers, comma-separated: a VALUES row or an IN list."""
+    return ", ".join(["%s"] * count)
+
+
 def column_list(model: type[Model], names: Sequence[str], alias: str = "") -> str:
     """The quoted columns of these fields (attribute names, e.g. `owner_id`), comma-separated,
     each prefixed with `alias.` when given."""
