@@ -103,7 +103,7 @@ BUDGETS = [
     Budget("log a set with its client_id (POST /api/v1/sets)", _log_keyed_set, 10),
     Budget("the same set sent again (client_id replay)", _resend_set, 2),
     Budget("logging page of an open workout", lambda c, t, w: c.get(f"/workouts/{w.pk}/"), 10),
-    Budget("exercise directory (/exercises/)", lambda c, t, w: c.get("/exercises/"), 5),
+    Budget("exercise directory (/exercises/)", lambda c, t, w: c.get("/exercises/"), 4),
     Budget(
         "exercise page with history (/exercises/deadlift/)", lambda c, t, w: c.get("/exercises/deadlift/"), 14
     ),

@@ -35,13 +35,16 @@ STATS_DEFAULTS = {"e1rm_formula": "epley", "secondary_muscle_weight": "0.5"}
 @pytest.fixture(autouse=True)
 def _empty_cache() -> None:
     """The cache and the request counts are files in the data dir and outlive a run: throttles
-    count from zero in every test."""
+    count from zero in every test. The catalog's rows kept per process are read again too: a
+    test's rolled-back changes to them are invisible to that copy."""
     from django.core.cache import cache
 
     from repbook.services.system import request_counts
+    from repbook.storage.queries import forget_catalog_rows
 
     cache.clear()
     request_counts.clear()
+    forget_catalog_rows()
 
 
 @pytest.fixture

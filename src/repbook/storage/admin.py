@@ -76,6 +76,15 @@ class ExerciseAdmin(admin.ModelAdmin[Exercise]):
     list_filter = ["pattern", "level", "category"]
     search_fields = ["name", "slug", "search_text"]
 
+    # Catalog exercises come from Repbook's catalog files and are loaded again from them on
+    # upgrade: an edit here would be lost then, and each server process keeps the catalog's list
+    # (storage.queries.catalog_rows). Users' own exercises stay editable.
+    def has_change_permission(self, request: Any, obj: Exercise | None = None) -> bool:
+        return super().has_change_permission(request, obj) and (obj is None or obj.owner_id is not None)
+
+    def has_delete_permission(self, request: Any, obj: Exercise | None = None) -> bool:
+        return super().has_delete_permission(request, obj) and (obj is None or obj.owner_id is not None)
+
 
 @admin.register(Workout)
 class WorkoutAdmin(admin.ModelAdmin[Workout]):

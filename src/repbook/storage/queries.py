@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
+from django.db import connection
 from django.db.models import OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -20,6 +22,7 @@ from repbook.storage.models import (
     ExerciseMuscle,
     ExerciseSession,
     Set,
+    SiteSettings,
     Workout,
     owned,
 )
@@ -44,12 +47,74 @@ class ListedExercise:
 
 
 def listed_exercises(user: Any) -> list[ListedExercise]:
-    """Catalog plus the user's custom exercises, by name, as plain values: 3 queries.
+    """Catalog plus the user's custom exercises, by name, as plain values: 2 queries (4 when the
+    user has exercises of their own).
 
     The directory lists every exercise, so it reads tuples rather than model rows with their
-    page text (ten times the work for the same list)."""
-    visible = Exercise.objects.visible_to(user)
-    ids = visible.values("pk")
+    page text (ten times the work for the same list). The catalog's part is kept per process
+    (`catalog_rows`)."""
+    catalog = catalog_rows()
+    own = _listed(Exercise.objects.owned_by(user)) if getattr(user, "is_authenticated", False) else []
+    if not own:
+        return catalog
+    return list(heapq.merge(catalog, own, key=_by_name))
+
+
+#: The catalog's rows as `listed_exercises` gives them, with the key they were read under.
+_catalog: tuple[tuple[Any, ...], list[ListedExercise]] | None = None
+
+
+def catalog_rows() -> list[ListedExercise]:
+    """The catalog exercises as `listed_exercises` lists them: one query while they are unchanged.
+
+    The catalog changes when Repbook loads new catalog files, which stamps
+    `SiteSettings.catalog_version`; its rows are not edited otherwise (the admin shows them read
+    only). The key read on every call is that stamp with the catalog's count and highest id, so a
+    database whose catalog rows were added or removed, or another database, is read again."""
+    global _catalog
+    key = _catalog_key()
+    held = _catalog
+    if held is not None and held[0] == key:
+        return held[1]
+    rows = _listed(Exercise.objects.filter(owner__isnull=True))
+    _catalog = (key, rows)
+    return rows
+
+
+def forget_catalog_rows() -> None:
+    """Read the catalog again on the next `catalog_rows` (after a change to catalog rows)."""
+    global _catalog
+    _catalog = None
+
+
+def _catalog_key() -> tuple[Any, ...]:
+    exercise, site = Exercise._meta, SiteSettings._meta
+    quote = connection.ops.quote_name
+    sql = (
+        f"SELECT COUNT(*), MAX({quote(exercise.pk.column)}), "
+        f"(SELECT MAX({quote(site.get_field('catalog_version').column)}) FROM {quote(site.db_table)}) "
+        f"FROM {quote(exercise.db_table)} WHERE {quote(exercise.get_field('owner').column)} IS NULL"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        count, last, version = cursor.fetchone()
+    return (connection.alias, connection.settings_dict["NAME"], version, count, last)
+
+
+def _by_name(row: ListedExercise) -> tuple[str, str, int]:
+    """The directory's order: by name, whatever the letters' case, on every database."""
+    return (row.facts.name.casefold(), row.facts.name, row.pk)
+
+
+def _listed(exercises: QuerySet[Exercise]) -> list[ListedExercise]:
+    """These exercises by name (`_by_name`) with their muscles and equipment: 3 queries, 1 when
+    there are none."""
+    rows = list(
+        exercises.values_list("pk", "slug", "name", "aliases", "pattern", "level", "category", "owner_id")
+    )
+    if not rows:
+        return []
+    ids = [row[0] for row in rows]
     muscles: dict[int, dict[str, set[str]]] = defaultdict(lambda: {"primary": set(), "secondary": set()})
     for exercise_id, muscle, role in ExerciseMuscle.objects.filter(exercise__in=ids).values_list(
         "exercise_id", "muscle_id", "role"
@@ -60,9 +125,7 @@ def listed_exercises(user: Any) -> list[ListedExercise]:
     for exercise_id, slug in links.values_list("exercise_id", "equipment_id"):
         equipment[exercise_id].add(slug)
     listed = []
-    for pk, slug, name, aliases, pattern, level, category, owner_id in visible.values_list(
-        "pk", "slug", "name", "aliases", "pattern", "level", "category", "owner_id"
-    ):
+    for pk, slug, name, aliases, pattern, level, category, owner_id in rows:
         roles = muscles[pk]
         facts = ExerciseFacts(
             slug=slug,
@@ -75,7 +138,7 @@ def listed_exercises(user: Any) -> list[ListedExercise]:
             category=category,
         )
         listed.append(ListedExercise(pk, facts, tuple(aliases), owner_id is not None))
-    return listed
+    return sorted(listed, key=_by_name)
 
 
 def exercise_by_slug(user: Any, slug: str, with_facts: bool = True) -> Exercise:
