@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from decimal import Decimal
 
@@ -344,3 +345,31 @@ def test_the_edit_set_page_shows_the_weight_as_typed_and_only_the_fields_the_exe
     assert saved.status_code == 302
     plank.refresh_from_db()
     assert plank.duration_s == 75 and plank.reps is None
+
+
+def test_set_rows_show_each_sets_number_side_type_effort_and_pain(alice_client: Client, alice) -> None:
+    """The rows are written in Python (repbook.set_rows): each cell as the lifter reads it."""
+    first = log_set(alice, SetInput("bulgarian-split-squat", weight=Decimal(20), reps=8, set_type="warmup"))
+    opened = first.workout_id
+    for data in (
+        SetInput("bulgarian-split-squat", weight=Decimal(40), reps=10, side="left", rpe=Decimal("8.5")),
+        SetInput("bulgarian-split-squat", weight=Decimal(40), reps=9, side="right", rir=1, felt_pain=True),
+        SetInput("bulgarian-split-squat", weight=Decimal(88), unit="lb", reps=6, set_type="failure"),
+    ):
+        log_set(alice, SetInput(**{**data.__dict__, "workout": opened}))
+    page = re.sub(r">\s+<", "><", alice_client.get(f"/workouts/{opened}/").content.decode())
+    rows = [row.split("</tr>")[0] for row in page.split('<tr class="set-row')[1:]]
+    ids = list(Set.objects.filter(workout_id=opened).order_by("order").values_list("pk", flat=True))
+    edit = '<td><a class="edit-link" href="/sets/{}/edit/" aria-label="Edit set {}">Edit</a></td>'
+    assert rows == [
+        ' warmup" data-testid="set-row"><td><abbr class="set-type set-type-warmup" title="Warm-up" '
+        'data-testid="set-type">W</abbr></td><td>+20 kg</td><td>8</td><td></td>'
+        '<td class="wide-only">Warm-up</td>' + edit.format(ids[0], 1),
+        '" data-testid="set-row"><td>1 L</td><td>+40 kg</td><td>10</td><td>8.5</td>'
+        '<td class="wide-only">Working</td>' + edit.format(ids[1], 2),
+        '" data-testid="set-row"><td>2 R</td><td>+40 kg</td><td>9</td><td>RIR 1</td>'
+        '<td class="wide-only">Working ⚠ pain</td>' + edit.format(ids[2], 3),
+        '" data-testid="set-row"><td>3 <abbr class="set-type set-type-failure" title="Failure" '
+        'data-testid="set-type">F</abbr></td><td>+39.92 kg</td><td>6</td><td></td>'
+        '<td class="wide-only">Failure</td>' + edit.format(ids[3], 4),
+    ]

@@ -26,6 +26,7 @@ from repbook.storage.models import (
     Workout,
     owned,
 )
+from repbook.storage.plain_sql import column_list
 
 
 def exercises_with_facts(user: Any) -> QuerySet[Exercise]:
@@ -88,12 +89,12 @@ def forget_catalog_rows() -> None:
 
 
 def _catalog_key() -> tuple[Any, ...]:
-    exercise, site = Exercise._meta, SiteSettings._meta
     quote = connection.ops.quote_name
     sql = (
-        f"SELECT COUNT(*), MAX({quote(exercise.pk.column)}), "
-        f"(SELECT MAX({quote(site.get_field('catalog_version').column)}) FROM {quote(site.db_table)}) "
-        f"FROM {quote(exercise.db_table)} WHERE {quote(exercise.get_field('owner').column)} IS NULL"
+        f"SELECT COUNT(*), MAX({column_list(Exercise, ['id'])}), "
+        f"(SELECT MAX({column_list(SiteSettings, ['catalog_version'])}) "
+        f"FROM {quote(SiteSettings._meta.db_table)}) "
+        f"FROM {quote(Exercise._meta.db_table)} WHERE {column_list(Exercise, ['owner_id'])} IS NULL"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql)
