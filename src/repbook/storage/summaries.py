@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
+from types import MappingProxyType
 from typing import Any
 
 from django.apps import apps as django_apps
@@ -27,7 +28,7 @@ from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from repbook.core.e1rm import FORMULAS, estimate_set
+from repbook.core.e1rm import estimate_set
 from repbook.core.stats.lifts import LoggedSet, body_weight_on, lifted_load
 from repbook.core.stats.session_summary import BestSet, SessionSummary, summarize, with_set
 from repbook.storage import hot_path
@@ -114,12 +115,9 @@ def row_values(
     )
 
 
-def from_row(row: tuple[Any, ...], formula: str | None = None) -> SessionSummary:
-    """A summary from an ExerciseSession's `summary_fields(formula)` values: with a formula, only
-    that formula's best set is read (the others are left out of the query)."""
+def from_row(row: tuple[Any, ...]) -> SessionSummary:
+    """A summary from an ExerciseSession's SUMMARY_FIELDS values."""
     workout_id, day, logged, sets, reps, tonnage, heaviest, longest, best, rep_loads, reps_at = row
-    if formula is not None:
-        best = {formula: best} if best else {}
     return SessionSummary(
         day=day,
         workout_id=workout_id,
@@ -129,41 +127,64 @@ def from_row(row: tuple[Any, ...], formula: str | None = None) -> SessionSummary
         tonnage_kg=tonnage,
         heaviest_kg=heaviest,
         longest_s=longest,
-        best={f: BestSet(_decimal(v[0]), v[1], _undec(v[2]), v[3], v[4], v[5]) for f, v in best.items()},
-        rep_loads={int(r): (_decimal(v[0]), v[1]) for r, v in rep_loads.items()},
-        reps_at={_decimal(load): n for load, n in reps_at.items()},
+        # Read only: a decoded summary is shared by every request that reads its row (`_decoded`).
+        best=MappingProxyType(
+            {f: BestSet(_decimal(v[0]), v[1], _undec(v[2]), v[3], v[4], v[5]) for f, v in best.items()}
+        ),
+        rep_loads=MappingProxyType({int(r): (_decimal(v[0]), v[1]) for r, v in rep_loads.items()}),
+        reps_at=MappingProxyType({_decimal(load): n for load, n in reps_at.items()}),
     )
 
 
-def read_summaries(sessions: Any, formula: str | None = None) -> list[SessionSummary]:
-    """The summaries of the ExerciseSession queryset `sessions`, in its order (with a formula, only
-    that formula's best set), as `from_row` makes them from Django's values.
+def read_summaries(sessions: Any) -> list[SessionSummary]:
+    """The summaries of the ExerciseSession queryset `sessions`, in its order, as `from_row` makes
+    them from Django's values (each with its best set under every formula).
 
-    The rows come from the driver as they are and every JSON value of them is decoded in one parse:
-    for a ten-year history (778 sessions of one exercise), Django's converters decoding three small
-    JSON texts per row, one by one, were a third of the exercise page."""
-    return [summary for summary, _ in _read(sessions, formula)]
+    The rows come from the driver as they are, and only rows not decoded before are (`_decoded`),
+    every JSON value of them in one parse: for a ten-year history (778 sessions of one exercise),
+    Django's converters decoding three small JSON texts per row, one by one, were a third of the
+    exercise page. The best sets are read whole: SQLite picking one formula's out of the text on
+    every read cost as much as reading the rows."""
+    return [summary for summary, _ in _read(sessions)]
 
 
-def read_summaries_by_exercise(sessions: Any, formula: str | None = None) -> dict[int, list[SessionSummary]]:
+def read_summaries_by_exercise(sessions: Any) -> dict[int, list[SessionSummary]]:
     """As `read_summaries`, grouped by exercise id (each group in the queryset's order)."""
     grouped: dict[int, list[SessionSummary]] = defaultdict(list)
-    for summary, (exercise_id,) in _read(sessions, formula, ("exercise_id",)):
+    for summary, (exercise_id,) in _read(sessions, ("exercise_id",)):
         grouped[exercise_id].append(summary)
     return grouped
 
 
-def _read(
-    sessions: Any, formula: str | None, extra: tuple[str, ...] = ()
-) -> list[tuple[SessionSummary, tuple[Any, ...]]]:
+def _read(sessions: Any, extra: tuple[str, ...] = ()) -> list[tuple[SessionSummary, tuple[Any, ...]]]:
     """Each session's summary with the `extra` fields' raw values (see `read_summaries`)."""
-    return _decoded(_driver_rows(sessions.values_list(*summary_fields(formula), *extra)), formula)
+    return _decoded(_driver_rows(sessions.values_list(*SUMMARY_FIELDS, *extra)))
 
 
-def _decoded(
-    rows: list[tuple[Any, ...]], formula: str | None = None
-) -> list[tuple[SessionSummary, tuple[Any, ...]]]:
-    """Each driver row of `summary_fields(formula)` (and more) as its summary and the rest."""
+#: Summaries already decoded, by their stored row. A summary is a function of its row's
+#: values alone, so one decoded for an earlier request is the one this request would make: the
+#: exercise page and its API read the same few hundred rows of a long history again and again,
+#: and decoding them was half of their cost. Summaries are immutable and shared. Bounded: when
+#: full, it starts again empty.
+_SUMMARIES_KEPT = 8192
+_summaries: dict[tuple[Any, ...], SessionSummary] = {}
+
+
+def _decoded(rows: list[tuple[Any, ...]]) -> list[tuple[SessionSummary, tuple[Any, ...]]]:
+    """Each driver row of SUMMARY_FIELDS (and more) as its summary and the rest."""
+    kept = _summaries
+    keys = [row[:11] for row in rows]
+    missing = [(key, row) for key, row in zip(keys, rows, strict=True) if key not in kept]
+    if missing:
+        if len(kept) + len(missing) > _SUMMARIES_KEPT:
+            kept.clear()
+        for (key, _), summary in zip(missing, _decode([row for _, row in missing]), strict=True):
+            kept[key] = summary
+    return [(kept[key], row[11:]) for key, row in zip(keys, rows, strict=True)]
+
+
+def _decode(rows: list[tuple[Any, ...]]) -> list[SessionSummary]:
+    """The summaries of these driver rows: every JSON value of them decoded in one parse."""
     texts = [value for row in rows for value in row[8:11]]
     if all(isinstance(t, str) or t is None for t in texts):
         decoded = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
@@ -182,11 +203,11 @@ def _decoded(
             _stored_decimal(tonnage),
             _stored_decimal(heaviest),
             longest,
-            best if best is not None else ({} if formula is None else None),
+            best if best is not None else {},
             rep_loads if rep_loads is not None else {},
             reps_at if reps_at is not None else {},
         )
-        out.append((from_row(values, formula), row[11:]))
+        out.append(from_row(values))
     return out
 
 
@@ -201,15 +222,6 @@ def _stored_decimal(value: Any, places: int = 3) -> Decimal | None:
     return Decimal(repr(value) if isinstance(value, float) else str(value)).quantize(
         Decimal(1).scaleb(-places)
     )
-
-
-def summary_fields(formula: str | None = None) -> tuple[str, ...]:
-    """The fields `from_row` reads, in its order; with a formula, only its best set."""
-    if formula is None:
-        return SUMMARY_FIELDS
-    if formula not in FORMULAS:
-        raise ValueError(f"unknown e1RM formula {formula!r}")
-    return tuple(f"best__{formula}" if name == "best" else name for name in SUMMARY_FIELDS)
 
 
 #: What replacing a session's summary rewrites: every column but the row's key.

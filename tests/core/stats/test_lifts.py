@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from repbook.core.stats.lifts import (
     LoggedSet,
+    RepsFrontier,
     body_weight_on,
     lifted_load,
     records,
@@ -141,3 +142,25 @@ def test_rep_maxes_do_not_depend_on_the_order_sets_arrive_in() -> None:
     for order in (rows, rows[::-1], [rows[1], rows[2], rows[0]]):
         table = {m.reps: (m.load_kg, m.done_reps, m.workout_id) for m in rep_maxes(order)}
         assert table[2] == (D("80"), 5, 7) and table[5] == (D("80"), 5, 7) and table[6] == (D("80"), 6, 9)
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(1, 40).map(lambda n: D(n) * D("2.5")), st.integers(1, 30)),
+        max_size=60,
+    ),
+    st.lists(st.integers(1, 40).map(lambda n: D(n) * D("2.5")), min_size=1, max_size=10),
+)
+def test_the_reps_frontier_answers_as_every_load_would(
+    done: list[tuple[Decimal, int]], asked: list[Decimal]
+) -> None:
+    """The most reps at or above a load, from the frontier, equal the walk over every load."""
+    frontier, every = RepsFrontier(), {}
+    for load, reps in done:
+        frontier.add(load, reps)
+        every[load] = max(every.get(load, 0), reps)
+        for question in asked:
+            expected = max((r for w, r in every.items() if w >= question), default=None)
+            assert frontier.most_at_or_above(question) == expected
+    assert frontier.loads == sorted(set(frontier.loads))
+    assert frontier.reps == sorted(frontier.reps, reverse=True)

@@ -188,7 +188,7 @@ def records_of(stats: Sequence[SessionStats], marks_of: Mapping[int, SessionMark
     """As `records`, from each session's marks (by workout id) instead of its sets."""
     found: list[Record] = []
     marks: dict[str, Decimal] = {}
-    reps_at: dict[Decimal, int] = {}
+    reps_at = RepsFrontier()
     empty = SessionMarks(None, {})
     for session in stats:
         here = marks_of.get(session.workout_id, empty)
@@ -232,18 +232,46 @@ def _mark(found: list[Record], marks: dict[str, Decimal], session: SessionStats,
         marks[kind] = value
 
 
-def _rep_records(session: SessionStats, best_here: Mapping[Decimal, int], reps_at: dict[Decimal, int]
+def _rep_records(session: SessionStats, best_here: Mapping[Decimal, int], before: RepsFrontier
                  ) -> list[Record]:  # fmt: skip
     """More reps than ever before at a load already lifted (heavier loads count as that load too)."""
     found = []
     for load, reps in sorted(best_here.items()):
-        before = max((r for w, r in reps_at.items() if w >= load), default=None)
-        if before is not None and reps > before:
-            found.append(Record(session.day, session.workout_id, "reps", Decimal(reps), Decimal(before),
+        most = before.most_at_or_above(load)
+        if most is not None and reps > most:
+            found.append(Record(session.day, session.workout_id, "reps", Decimal(reps), Decimal(most),
                                 load_kg=load))  # fmt: skip
     for load, reps in best_here.items():
-        reps_at[load] = max(reps_at.get(load, 0), reps)
+        before.add(load, reps)
     return found
+
+
+class RepsFrontier:
+    """The most reps done with at least each load, kept as the loads no heavier load beats: a
+    history's dozens of loads collapse to the few where the reps change, and each question costs
+    one binary search instead of a walk over every load ever lifted."""
+
+    def __init__(self) -> None:
+        self.loads: list[Decimal] = []  # ascending
+        self.reps: list[int] = []  # descending: a heavier load kept was done for fewer reps
+
+    def most_at_or_above(self, load: Decimal) -> int | None:
+        """The most reps done with `load` or more; None when nothing that heavy was lifted."""
+        i = bisect.bisect_left(self.loads, load)
+        return self.reps[i] if i < len(self.loads) else None
+
+    def add(self, load: Decimal, reps: int) -> None:
+        """`reps` were done with `load`."""
+        most = self.most_at_or_above(load)
+        if most is not None and most >= reps:
+            return
+        i = bisect.bisect_left(self.loads, load)
+        end = i + 1 if i < len(self.loads) and self.loads[i] == load else i
+        start = i
+        while start > 0 and self.reps[start - 1] <= reps:  # lighter loads done for no more reps
+            start -= 1
+        self.loads[start:end] = [load]
+        self.reps[start:end] = [reps]
 
 
 def rep_max_records(sets: Sequence[LoggedSet], workout_id: int, limit: int = REP_MAX_LIMIT) -> list[Record]:

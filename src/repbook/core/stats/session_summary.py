@@ -48,9 +48,18 @@ class SessionSummary:
     best: Mapping[str, BestSet] = field(default_factory=dict)  # per formula
     rep_loads: Mapping[int, tuple[Decimal, int]] = field(default_factory=dict)  # reps -> (load, done reps)
     reps_at: Mapping[Decimal, int] = field(default_factory=dict)  # load -> most reps done with it
+    #: `stats` by formula, worked out once: a summary read from storage is shared by the requests
+    #: that read its row, and never changes.
+    _stats: dict[str, SessionStats] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def stats(self, formula: str) -> SessionStats:
         """The session as `sessions` gives it, for `formula`."""
+        held = self._stats.get(formula)
+        if held is None:
+            held = self._stats[formula] = self._stats_for(formula)
+        return held
+
+    def _stats_for(self, formula: str) -> SessionStats:
         best = self.best.get(formula)
         estimate: Estimate | None = None
         logged: LoggedSet | None = None

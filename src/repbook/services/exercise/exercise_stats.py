@@ -94,8 +94,7 @@ def exercise_stats(user: Any, exercise: Exercise, prefs: UserSettings | None = N
     """
     prefs = prefs or settings_for(user)
     rows = owned(ExerciseSession, user).filter(exercise=exercise).order_by("day", "workout_id")
-    formula = prefs.e1rm_formula
-    summaries = read_summaries(rows, formula)
+    summaries = read_summaries(rows)
     per_session = [s.stats(prefs.e1rm_formula) for s in summaries if s.sets]
     missing = bool(exercise.bodyweight_fraction) and not owned(BodyWeight, user).exists()
     return ExerciseStats(

@@ -67,7 +67,7 @@ def _records(user: Any, workout: Workout, formula: str, unit: str) -> list[tuple
     upto = owned(ExerciseSession, user).filter(
         exercise_id__in=list(exercises), workout__started_at__lte=workout.started_at
     )
-    history = read_summaries_by_exercise(upto.order_by("exercise_id", "day", "workout_id"), formula)
+    history = read_summaries_by_exercise(upto.order_by("exercise_id", "day", "workout_id"))
     out = []
     for exercise_id, exercise in exercises.items():
         summaries = history.get(exercise_id, [])
