@@ -105,7 +105,7 @@ BUDGETS = [
     Budget("logging page of an open workout", lambda c, t, w: c.get(f"/workouts/{w.pk}/"), 10),
     Budget("exercise directory (/exercises/)", lambda c, t, w: c.get("/exercises/"), 4),
     Budget(
-        "exercise page with history (/exercises/deadlift/)", lambda c, t, w: c.get("/exercises/deadlift/"), 14
+        "exercise page with history (/exercises/deadlift/)", lambda c, t, w: c.get("/exercises/deadlift/"), 13
     ),
     Budget("stats page (/stats/)", lambda c, t, w: c.get("/stats/"), 13),
     Budget("stats page, 52 weeks (/stats/?weeks=52)", lambda c, t, w: c.get("/stats/?weeks=52"), 13),

@@ -199,8 +199,9 @@ def test_history_on_the_exercise_page_costs_the_same_for_long_histories(alice, a
         return len(queries)
 
     log_set(alice, SetInput("deadlift", reps=5, weight=Decimal(100)))
+    count()  # a process's first page also reads the catalog's list, which it keeps
     few = count()
-    assert few <= 14  # the page, the user's settings once, progress, pain advice, last workouts
+    assert few <= 13  # the page, the user's settings once, progress, pain advice, last workouts
     for reps in range(1, 20):
         log_set(alice, SetInput("deadlift", reps=reps, weight=Decimal(100)))
     assert count() == few

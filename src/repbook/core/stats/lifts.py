@@ -160,7 +160,7 @@ class SessionMarks:
     """What a session's records are judged on besides its SessionStats."""
 
     heaviest_kg: Decimal | None  # the heaviest lifted load done for reps
-    reps_at: dict[Decimal, int]  # load -> the most reps done with it
+    reps_at: Mapping[Decimal, int]  # load -> the most reps done with it
 
     @classmethod
     def of(cls, rows: Iterable[LoggedSet]) -> SessionMarks:

@@ -80,7 +80,7 @@ class SessionSummary:
         )
 
     def marks(self) -> SessionMarks:
-        return SessionMarks(self.heaviest_kg, dict(self.reps_at))
+        return SessionMarks(self.heaviest_kg, self.reps_at)
 
     def rep_maxes(self, limit: int = REP_MAX_LIMIT) -> list[RepMax]:
         """This session's own rep maxes table, as `rep_maxes` gives it for its sets."""

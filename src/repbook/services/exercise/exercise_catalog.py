@@ -136,17 +136,21 @@ class ExercisePage:
 
 
 def exercise_page(user: Any, slug: str, prefs: UserSettings | None = None) -> ExercisePage:
-    """Everything an exercise page shows; raises Exercise.DoesNotExist. About 6 queries."""
+    """Everything an exercise page shows; raises Exercise.DoesNotExist. About 5 queries: the
+    exercise with its muscles and equipment, the list of exercises (the catalog's kept per
+    process) for its links and alternatives, and the user's equipment without `prefs`."""
     exercise = exercise_by_slug(user, slug)
     content = exercise.content or {}
     linked = {v.get("slug") for v in content.get("variations", [])} | {
         a["slug"] for a in content.get("alternatives", [])
     }
     owned = frozenset(prefs.equipment) or None if prefs is not None else _owned_equipment(user)
-    # Only facts are needed of the candidates, not their page text.
-    rows = exercises_with_facts(user).defer("content", "search_text")
-    candidates = rows.filter(pattern=exercise.pattern) | rows.filter(slug__in=[s for s in linked if s])
-    return _page(exercise, {row.slug: facts(row) for row in candidates}, owned)
+    candidates: dict[str, ExerciseFacts] = {}
+    for row in listed_exercises(user):
+        wanted = row.facts.pattern == exercise.pattern or row.facts.slug in linked
+        if wanted and (row.facts.slug not in candidates or not row.is_custom):  # the catalog's wins
+            candidates[row.facts.slug] = row.facts
+    return _page(exercise, candidates, owned)
 
 
 def exercise_pages(user: Any) -> list[ExercisePage]:
