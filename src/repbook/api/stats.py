@@ -6,11 +6,12 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any, Literal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from repbook.api.errors import errors
+from repbook.api.plain_json import plain_json
 from repbook.services.exercise.exercise_stats import exercise_stats_by_slug
 from repbook.services.progress import guidance, training_stats
 from repbook.services.progress.stats_json import (
@@ -40,9 +41,9 @@ class WeeksIn(Schema):
 
 
 @router.get("/stats/exercises/{slug}", response={200: dict[str, Any], **errors(401, 404)})
-def exercise_stats(request: HttpRequest, slug: str) -> dict[str, Any]:
+def exercise_stats(request: HttpRequest, slug: str) -> HttpResponse:
     """e1RM per session (the user's formula; RPE-aware), rep maxes, records, volume per session."""
-    return exercise_stats_json(exercise_stats_by_slug(_user(request), slug))
+    return plain_json(exercise_stats_json(exercise_stats_by_slug(_user(request), slug)))
 
 
 @router.get("/stats/muscles", response={200: dict[str, Any], **errors(401, 422)})
