@@ -70,3 +70,32 @@ def test_json_goes_through_django(alice: User) -> None:
     stored = _raw("storage_workoutexercise", "target", alice)
     WorkoutExercise.objects.create(owner=alice, workout=workout, exercise=exercise, order=2, target=target)
     assert _raw("storage_workoutexercise", "target", alice) == stored * 2  # the same text as Django's
+
+
+def test_insert_rows_returning_gives_each_rows_id_in_order(alice: User, bob: User) -> None:
+    """An import's workouts and entries: many rows per INSERT, more rows than one INSERT holds
+    (999 values), each new id given back in the rows' order and stored as Django would store it."""
+    from repbook.storage.bulk import insert_rows_returning
+
+    names = ("owner", "started_at", "finished_at", "name", "notes", "felt_pain", "import_key", "updated_at")
+    rows = [
+        (alice.pk, MOMENTS[n % 3] + timedelta(days=n), None, f"w{n}", "", n % 2 == 0, f"k{n}", MOMENTS[2])
+        for n in range(300)  # 8 values each: three INSERTs
+    ]
+    ids = insert_rows_returning(Workout, names, rows)
+    assert len(ids) == len(set(ids)) == 300
+    stored = {w.pk: w for w in Workout.objects.filter(owner=alice)}
+    assert [(stored[pk].name, stored[pk].import_key, stored[pk].felt_pain) for pk in ids] == [
+        (f"w{n}", f"k{n}", n % 2 == 0) for n in range(300)
+    ]
+    assert [stored[pk].started_at for pk in ids] == [row[1] for row in rows]
+    exercise = Exercise.objects.get(owner=None, slug="deadlift")
+    targets = [None, {"reps": 5, "weight_kg": "100.000"}]
+    entry_ids = insert_rows_returning(
+        WorkoutExercise,
+        ("owner", "workout", "exercise", "order", "superset_group", "notes", "rest_s", "target"),
+        [(alice.pk, ids[0], exercise.pk, order, "", "", None, targets[order % 2]) for order in range(1, 4)],
+    )
+    assert [WorkoutExercise.objects.get(pk=pk).target for pk in entry_ids] == [targets[1], None, targets[1]]
+    assert insert_rows_returning(Workout, names, []) == []
+    assert not Workout.objects.filter(owner=bob).exists()

@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from typing import Final
 
 from repbook.core.rpe import e1rm_from_rpe
@@ -86,6 +87,9 @@ class Estimate:
     from_rpe: bool  # read from the RPE chart rather than a rep formula
 
 
+#: Kept per argument types too: a set's estimate is asked for again and again (each formula's
+#: best set of every session, a history's records), mostly for the same few hundred loads and reps.
+@lru_cache(maxsize=8192, typed=True)
 def estimate_set(
     weight: float, reps: int, rpe: Decimal | None = None, rir: int | None = None, formula: str = "epley"
 ) -> Estimate | None:

@@ -7,6 +7,7 @@ them, so a weight typed in pounds is shown again exactly as typed.
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 from typing import Final, Literal
 
 Unit = Literal["kg", "lb"]
@@ -100,7 +101,20 @@ def recover_typed(value: Decimal, unit: str) -> tuple[Decimal, str]:
     61.23492 kg (Strong stores kilograms) -> 135 lb; 22.05 lb (Hevy rounds to 2 decimals) -> 10 kg;
     74.99999999999999 kg -> 75 kg. A value on a loadable step (0.25) of its own unit stays as is;
     one with 2+ decimals on the other unit's step is a conversion; otherwise it is kept to the gram.
+    Worked out once per value as written (its digits count: "60.00" is read as "60" is not): an
+    export repeats the same few hundred weights across 100,000 sets.
     """
+    if not value.is_finite():
+        return _recover_typed(value, unit)
+    return _recovered(str(value), unit)
+
+
+@lru_cache(maxsize=4096)
+def _recovered(text: str, unit: str) -> tuple[Decimal, str]:
+    return _recover_typed(Decimal(text), unit)
+
+
+def _recover_typed(value: Decimal, unit: str) -> tuple[Decimal, str]:
     places = max(-int(value.as_tuple().exponent), 0)
     half_ulp = Decimal(5).scaleb(-places - 1)
     slack = abs(value) * _RELATIVE_SLACK

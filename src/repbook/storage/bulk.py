@@ -49,6 +49,53 @@ def insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tu
     """
     if not rows:
         return
+    connection, table, columns, prepared = _prepared(model, names, rows)
+    marks = ", ".join(["%s"] * len(names))
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":  # in process: a prepared statement per row costs nothing
+            cursor.executemany(f"INSERT INTO {table} ({columns}) VALUES ({marks})", prepared)
+            return
+        # PostgreSQL: COPY streams the rows in one statement, with no SQL to build or parse.
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for values in prepared:
+                copy.write_row(values)
+
+
+#: Values per INSERT of `insert_rows_returning`: within SQLite's oldest limit of 999 parameters.
+_PARAMETERS = 999
+
+
+def insert_rows_returning(
+    model: type[models.Model], names: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> list[int]:
+    """As `insert_rows`, giving back each new row's id, in the rows' order: INSERTs of many rows
+    each, with RETURNING (both databases return the rows in the order of their VALUES, which
+    Django's bulk_create relies on too). For the rows other rows point to (an import's workouts
+    and their entries), where bulk_create built each value's SQL through the field: most of
+    writing them."""
+    if not rows:
+        return []
+    connection, table, columns, prepared = _prepared(model, names, rows)
+    quote = connection.ops.quote_name
+    one = "(" + ", ".join(["%s"] * len(names)) + ")"
+    per = max(1, _PARAMETERS // len(names))
+    ids: list[int] = []
+    with connection.cursor() as cursor:
+        for start in range(0, len(prepared), per):
+            chunk = prepared[start : start + per]
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES {', '.join([one] * len(chunk))}"
+                f" RETURNING {quote(model._meta.pk.column)}",
+                [value for values in chunk for value in values],
+            )
+            ids.extend(row[0] for row in cursor.fetchall())
+    return ids
+
+
+def _prepared(
+    model: type[models.Model], names: tuple[str, ...], rows: list[tuple[Any, ...]]
+) -> tuple[Any, str, str, list[list[Any]]]:
+    """The connection, the quoted table and columns, and the rows' values converted for it."""
     # The real connection, looked up once: `django.db.connection` is a proxy that finds the
     # thread's connection (through asgiref's Local) on every attribute read, and converting a
     # decimal reads it several times; per value, that was most of a 100,000-set import.
@@ -56,7 +103,6 @@ def insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tu
     fields: list[models.Field[Any, Any]] = [model._meta.get_field(name) for name in names]  # type: ignore[misc]
     quote = connection.ops.quote_name
     columns = ", ".join(quote(field.column or field.name) for field in fields)
-    marks = ", ".join(["%s"] * len(fields))
     convert = [(i, _converter(f, connection)) for i, f in enumerate(fields) if isinstance(f, _CONVERTED)]
     prepared = []
     for row in rows:
@@ -65,13 +111,4 @@ def insert_rows(model: type[models.Model], names: tuple[str, ...], rows: list[tu
             if values[i] is not None:
                 values[i] = adapt(values[i])
         prepared.append(values)
-    insert = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":  # in process: a prepared statement per row costs nothing
-            cursor.executemany(insert + f"({marks})", prepared)
-            return
-        # PostgreSQL: COPY streams the rows in one statement, with no SQL to build or parse.
-        copy_sql = f"COPY {quote(model._meta.db_table)} ({columns}) FROM STDIN"
-        with cursor.cursor.copy(copy_sql) as copy:
-            for values in prepared:
-                copy.write_row(values)
+    return connection, quote(model._meta.db_table), columns, prepared

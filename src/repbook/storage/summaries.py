@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -105,14 +105,22 @@ def row_values(
         week_tonnage,
         s.heaviest_kg,
         s.longest_s,
-        {
-            f: [str(b.load_kg), b.reps, _dec(b.rpe), b.rir, b.set_type, b.duration_s]
-            for f, b in s.best.items()
-        },
+        _best_json(s.best),
         {str(r): [str(load), done] for r, (load, done) in s.rep_loads.items()},
         {str(load): reps for load, reps in s.reps_at.items()},
         last_at,
     )
+
+
+def _best_json(best: Mapping[str, BestSet]) -> dict[str, list[Any]]:
+    """The stored form of a session's best sets; a set the formulas share is written out once."""
+    written: dict[int, list[Any]] = {}
+    out = {}
+    for formula, b in best.items():
+        if id(b) not in written:
+            written[id(b)] = [str(b.load_kg), b.reps, _dec(b.rpe), b.rir, b.set_type, b.duration_s]
+        out[formula] = written[id(b)]
+    return out
 
 
 def from_row(row: tuple[Any, ...]) -> SessionSummary:

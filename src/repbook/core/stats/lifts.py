@@ -133,14 +133,16 @@ def rep_maxes(sets: Iterable[LoggedSet], limit: int = REP_MAX_LIMIT) -> list[Rep
 
     Ties on the load go to the earliest workout (by day, then id), and within one workout to the
     set with the most reps, so the answer never depends on the order the sets arrive in."""
-    best: dict[int, RepMax] = {}
+    best: dict[int, tuple[Decimal, int, LoggedSet]] = {}  # reps -> the load, reps and set holding it
     for s in sorted(sets, key=lambda s: (s.day, s.workout_id, -(s.reps or 0))):
-        if not s.counts or s.load_kg is None or s.load_kg <= 0 or not s.reps:
+        load, reps = s.load_kg, s.reps
+        if not s.counts or load is None or load <= 0 or not reps:
             continue
-        for r in range(1, min(s.reps, limit) + 1):
-            if r not in best or s.load_kg > best[r].load_kg:
-                best[r] = RepMax(r, s.load_kg, s.reps, s.day, s.workout_id)
-    return [best[r] for r in sorted(best)]
+        for r in range(1, min(reps, limit) + 1):
+            held = best.get(r)
+            if held is None or load > held[0]:
+                best[r] = (load, reps, s)
+    return [RepMax(r, load, reps, s.day, s.workout_id) for r, (load, reps, s) in sorted(best.items())]
 
 
 @dataclass(frozen=True, slots=True)

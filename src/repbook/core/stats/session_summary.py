@@ -97,11 +97,13 @@ def summarize(rows: Sequence[LoggedSet]) -> SessionSummary | None:
         return None
     counted = [s for s in rows if s.counts]
     first = rows[0]
-    best = {
-        formula: BestSet(s.load_kg, s.reps, s.rpe, s.rir, s.set_type, s.duration_s)
-        for formula, s in _best_sets(counted).items()
-        if s.load_kg is not None and s.reps
-    }
+    best: dict[str, BestSet] = {}
+    made: dict[int, BestSet] = {}  # one per set: most formulas pick the same set
+    for formula, s in _best_sets(counted).items():
+        if s.load_kg is not None and s.reps:
+            if id(s) not in made:
+                made[id(s)] = BestSet(s.load_kg, s.reps, s.rpe, s.rir, s.set_type, s.duration_s)
+            best[formula] = made[id(s)]
     tonnage = sum((s.load_kg * s.reps for s in counted if s.load_kg and s.load_kg > 0 and s.reps), Decimal(0))
     holds = [s.duration_s for s in counted if s.duration_s]
     marks = SessionMarks.of(counted)

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, Final
 
+from django.utils import timezone
+
 from repbook.core.muscle_guess import guess_muscles
 from repbook.services.exercise.custom_exercises import CustomExerciseError, CustomExerciseInput, create
 from repbook.services.transfer.import_matching import NameMatch
-from repbook.services.transfer.import_plan import Plan
-from repbook.storage.bulk import insert_rows
+from repbook.services.transfer.import_plan import Plan, PlannedEntry
+from repbook.storage.bulk import insert_rows, insert_rows_returning
 from repbook.storage.models import (
     SET_VALUE_FIELDS,
     Exercise,
@@ -27,6 +29,21 @@ from repbook.storage.models import (
 BATCH: Final = 2000
 #: The columns of a set as `insert_rows` writes them, in the order of the tuples built below.
 SET_COLUMNS: Final = ("owner", "workout", "workout_exercise", "exercise", *SET_VALUE_FIELDS)
+#: A workout's and an entry's columns, in the order of their tuples below.
+WORKOUT_COLUMNS: Final = (
+    "owner", "name", "started_at", "finished_at", "notes", "felt_pain", "program_day", "import_key",
+    "updated_at",
+)  # fmt: skip
+ENTRY_COLUMNS: Final = (
+    "owner",
+    "workout",
+    "exercise",
+    "order",
+    "superset_group",
+    "notes",
+    "rest_s",
+    "target",
+)
 
 
 def _new_exercise(user: Any, match: NameMatch) -> Exercise:
@@ -88,48 +105,49 @@ def write_plan(
     exercises = exercises_for(user, names)
     days = _program_days(user, plan)
     total, done = plan.set_count, 0
+    now = timezone.now()
     for start in range(0, len(plan.workouts), BATCH // 4):
         chunk = plan.workouts[start : start + BATCH // 4]
-        workouts = Workout.objects.bulk_create(
+        workout_ids = insert_rows_returning(
+            Workout,
+            WORKOUT_COLUMNS,
             [
-                Workout(
-                    owner=user,
-                    name=w.name,
-                    started_at=w.started_at,
-                    finished_at=w.finished_at,
-                    notes=w.notes,
-                    felt_pain=w.felt_pain,
-                    program_day_id=days.get(w.program_day) if w.program_day else None,
-                    import_key=w.key,
+                (
+                    user.pk,
+                    w.name,
+                    w.started_at,
+                    w.finished_at,
+                    w.notes,
+                    w.felt_pain,
+                    days.get(w.program_day) if w.program_day else None,
+                    w.key,
+                    now,
                 )
                 for w in chunk
-            ]
+            ],
         )
-        entries: list[WorkoutExercise] = []
-        planned_entries = []
-        for workout, planned in zip(workouts, chunk, strict=True):
-            kept = [e for e in planned.entries if e.foreign_name in exercises]
-            planned_entries.extend(kept)
-            for order, entry in enumerate(kept, start=1):
-                entries.append(
-                    WorkoutExercise(
-                        owner=user,
-                        workout=workout,
-                        exercise=exercises[entry.foreign_name],
-                        order=order,
-                        superset_group=entry.superset,
-                        notes=entry.notes,
-                        rest_s=entry.rest_s,
-                        target=entry.target,
-                    )
-                )
-        WorkoutExercise.objects.bulk_create(entries, batch_size=BATCH)
+        # (workout id, exercise id, the planned entry) of each entry, in the order they are written.
+        entries: list[tuple[int, int, PlannedEntry]] = []
+        for workout_id, planned in zip(workout_ids, chunk, strict=True):
+            entries.extend(
+                (workout_id, exercises[e.foreign_name].pk, e)
+                for e in planned.entries
+                if e.foreign_name in exercises
+            )
+        entry_ids = insert_rows_returning(
+            WorkoutExercise,
+            ENTRY_COLUMNS,
+            [
+                (user.pk, workout_id, exercise_id, order, e.superset, e.notes, e.rest_s, e.target)
+                for order, (workout_id, exercise_id, e) in _numbered(entries)
+            ],
+        )
         sets = [
             (
                 user.pk,
-                row.workout_id,
-                row.pk,
-                row.exercise_id,
+                workout_id,
+                entry_id,
+                exercise_id,
                 order,
                 s.values.set_type,
                 s.values.weight_kg,
@@ -147,7 +165,7 @@ def write_plan(
                 s.target,
                 s.performed_at,
             )
-            for row, entry in zip(entries, planned_entries, strict=True)
+            for entry_id, (workout_id, exercise_id, entry) in zip(entry_ids, entries, strict=True)
             for order, s in enumerate(entry.sets, start=1)
         ]
         insert_rows(Set, SET_COLUMNS, sets)
@@ -155,3 +173,14 @@ def write_plan(
         if progress is not None:
             progress("writing", done, total)
     return exercises
+
+
+def _numbered(
+    entries: list[tuple[int, int, PlannedEntry]],
+) -> Iterable[tuple[int, tuple[int, int, PlannedEntry]]]:
+    """Each entry with its place in its workout (1, 2, 3...), the entries grouped by workout."""
+    order, workout = 0, None
+    for entry in entries:
+        order = order + 1 if entry[0] == workout else 1
+        workout = entry[0]
+        yield order, entry
