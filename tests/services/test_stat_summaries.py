@@ -193,3 +193,28 @@ def test_summaries_read_from_the_driver_equal_djangos_values(alice: Any) -> None
         expected = [summaries.from_row(r) for r in rows.values_list(*summaries.SUMMARY_FIELDS)]
         assert summaries.read_summaries(rows) == expected and expected
         assert summaries.read_summaries(rows) == expected
+
+
+def test_decoded_summaries_are_kept_read_only_and_bounded(alice: Any, monkeypatch: Any) -> None:
+    """A decoded summary is kept by its row's content and shared between reads: nothing can change
+    it, a changed row is decoded again, and the store starts again empty when full."""
+    for back, weight in enumerate(["100", "102.5", "105", "107.5", "110"]):
+        log_set(alice, SetInput("deadlift", Decimal(weight), reps=5, performed_at=at(days_ago(back + 1))))
+    rows = ExerciseSession.objects.filter(owner=alice).order_by("day", "workout_id")
+    first = summaries.read_summaries(rows)
+    again = summaries.read_summaries(rows)
+    assert all(a is b for a, b in zip(first, again, strict=True))
+    with pytest.raises(TypeError):
+        first[0].best["epley"] = first[0].best["epley"]  # type: ignore[index]
+    assert len({id(b) for b in first[0].best.values()}) == 1  # one set, every formula's best
+    newest = Set.objects.filter(owner=alice).latest("performed_at")
+    update_set(alice, newest.pk, {"weight": Decimal("90")})
+    changed = summaries.read_summaries(rows)
+    assert changed[-1] is not first[-1] and changed[-1].heaviest_kg == Decimal("90.000")
+    assert changed[:-1] == first[:-1]
+    monkeypatch.setattr(summaries, "_SUMMARIES_KEPT", 3)
+    summaries._summaries.clear()
+    assert summaries.read_summaries(rows) == changed
+    assert len(summaries._summaries) <= 5
+    summaries.read_summaries(rows)
+    assert len(summaries._summaries) <= 5

@@ -123,6 +123,18 @@ def _best_json(best: Mapping[str, BestSet]) -> dict[str, list[Any]]:
     return out
 
 
+def _best_sets(stored: dict[str, list[Any]]) -> dict[str, BestSet]:
+    """The best sets of a stored `best`; formulas that picked the same set share one."""
+    made: dict[tuple[Any, ...], BestSet] = {}
+    out = {}
+    for formula, v in stored.items():
+        key = tuple(v)
+        if key not in made:
+            made[key] = BestSet(_decimal(v[0]), v[1], _undec(v[2]), v[3], v[4], v[5])
+        out[formula] = made[key]
+    return out
+
+
 def from_row(row: tuple[Any, ...]) -> SessionSummary:
     """A summary from an ExerciseSession's SUMMARY_FIELDS values."""
     workout_id, day, logged, sets, reps, tonnage, heaviest, longest, best, rep_loads, reps_at = row
@@ -136,9 +148,7 @@ def from_row(row: tuple[Any, ...]) -> SessionSummary:
         heaviest_kg=heaviest,
         longest_s=longest,
         # Read only: a decoded summary is shared by every request that reads its row (`_decoded`).
-        best=MappingProxyType(
-            {f: BestSet(_decimal(v[0]), v[1], _undec(v[2]), v[3], v[4], v[5]) for f, v in best.items()}
-        ),
+        best=MappingProxyType(_best_sets(best)),
         rep_loads=MappingProxyType({int(r): (_decimal(v[0]), v[1]) for r, v in rep_loads.items()}),
         reps_at=MappingProxyType({_decimal(load): n for load, n in reps_at.items()}),
     )
@@ -172,9 +182,10 @@ def _read(sessions: Any, extra: tuple[str, ...] = ()) -> list[tuple[SessionSumma
 #: Summaries already decoded, by their stored row. A summary is a function of its row's
 #: values alone, so one decoded for an earlier request is the one this request would make: the
 #: exercise page and its API read the same few hundred rows of a long history again and again,
-#: and decoding them was half of their cost. Summaries are immutable and shared. Bounded: when
-#: full, it starts again empty.
-_SUMMARIES_KEPT = 8192
+#: and decoding them was half of their cost. Summaries are immutable and shared. Bounded (about
+#: 2 KB each with the row text it is kept by: some 10 MB per process): when full, it starts
+#: again empty.
+_SUMMARIES_KEPT = 4096
 _summaries: dict[tuple[Any, ...], SessionSummary] = {}
 
 
