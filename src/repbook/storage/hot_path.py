@@ -30,6 +30,7 @@ from repbook.storage.models import (
     ExerciseSession,
     Set,
     SetType,
+    UserSettings,
     Workout,
     WorkoutExercise,
 )
@@ -77,6 +78,23 @@ def _exercises_by_slug() -> str:
     return (
         f"SELECT {column_list(Exercise, EXERCISE_FIELDS)} FROM {_table(Exercise)}"
         f" WHERE {_q('slug')} = %s AND ({_q('owner_id')} IS NULL OR {_q('owner_id')} = %s) LIMIT 2"
+    )
+
+
+SETTINGS_FIELDS = field_names(UserSettings)
+
+
+def user_settings(user_id: int) -> UserSettings | None:
+    """The user's settings row (read by nearly every page and by logging a set); None if missing."""
+    rows = fetch(_user_settings(), [user_id])
+    return instance(UserSettings, SETTINGS_FIELDS, rows[0]) if rows else None
+
+
+@_statement
+def _user_settings() -> str:
+    return (
+        f"SELECT {column_list(UserSettings, SETTINGS_FIELDS)} FROM {_table(UserSettings)}"
+        f" WHERE {_q('owner_id')} = %s"
     )
 
 
