@@ -28,6 +28,7 @@ def _last_week(user: Any) -> None:
     from repbook.services.program.programs import start_next_workout
     from repbook.services.workout.workout_entries import finish_workout
     from repbook.services.workout.workouts import SetInput, log_set
+    from repbook.storage import summaries
     from repbook.storage.models import Set, Workout
 
     workout = start_next_workout(user)
@@ -37,6 +38,8 @@ def _last_week(user: Any) -> None:
     week_ago = timezone.now() - timedelta(days=7)
     Workout.objects.filter(pk=workout.pk).update(started_at=week_ago, finished_at=week_ago)
     Set.objects.filter(workout=workout).update(performed_at=week_ago)
+    # Moved in time behind the services' back: its statistics follow, as an edit's would.
+    summaries.refresh(user, [workout.pk], lowered=True)
 
 
 def _entry(page: Any, name: str) -> Any:

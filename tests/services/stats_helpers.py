@@ -12,7 +12,13 @@ from repbook.services.workout.workouts import SetInput, log_set
 from repbook.storage.models import Set
 
 
-def at(day: date, hour: int = 18) -> datetime:
+def at(day: date, hour: int | None = None) -> datetime:
+    """A moment of `day`: 18:00 today; on an earlier day 07:00 unless told, so that a session of a
+    few hours that day is over by more than the idle limit at any time the tests run. (At 18:00
+    yesterday, a test run just after midnight saw a backdated session straddle the idle limit:
+    its first sets joined a past workout and the rest the open one.)"""
+    if hour is None:
+        hour = 18 if day >= timezone.localdate() else 7
     return timezone.make_aware(datetime.combine(day, datetime.min.time()) + timedelta(hours=hour))
 
 
