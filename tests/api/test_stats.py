@@ -19,7 +19,7 @@ def test_exercise_stats(alice: Any, alice_api: Any) -> None:
     lift(alice, "deadlift", days_ago(9), "100", 5, times=2)
     lift(alice, "deadlift", days_ago(2), "110", 5, rpe=Decimal(9))
     response = alice_api.get("/api/v1/stats/exercises/deadlift")
-    # Rendered without its response model (api/plain_json.py), as every other answer is rendered.
+    # Rendered by the API's renderer without its response model, as every other answer is rendered.
     assert response["Content-Type"] == alice_api.get("/api/v1/stats/lifts")["Content-Type"]
     data = response.json()
     assert data["exercise"] == {"slug": "deadlift", "name": "Deadlift"}

@@ -212,9 +212,16 @@ def test_decoded_summaries_are_kept_read_only_and_bounded(alice: Any, monkeypatc
     changed = summaries.read_summaries(rows)
     assert changed[-1] is not first[-1] and changed[-1].heaviest_kg == Decimal("90.000")
     assert changed[:-1] == first[:-1]
-    monkeypatch.setattr(summaries, "_SUMMARIES_KEPT", 3)
+    monkeypatch.setattr(summaries, "_SUMMARIES_KEPT", 2)
     summaries._summaries.clear()
+    ids = [s.workout_id for s in changed]
+    summaries.read_summaries(rows.filter(workout_id__in=ids[:2]))
+    assert {id(s) for s in summaries._summaries.values()} == {
+        id(s) for s in summaries.read_summaries(rows)[:2]
+    }
+    later = summaries.read_summaries(rows.filter(workout_id__in=ids[2:4]))
+    # Full: it started again with the last read's two.
+    assert sorted(map(id, summaries._summaries.values())) == sorted(map(id, later))
+    # A read of more rows than it holds is decoded without being kept.
     assert summaries.read_summaries(rows) == changed
-    assert len(summaries._summaries) <= 5
-    summaries.read_summaries(rows)
-    assert len(summaries._summaries) <= 5
+    assert sorted(map(id, summaries._summaries.values())) == sorted(map(id, later))

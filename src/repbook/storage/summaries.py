@@ -113,7 +113,8 @@ def row_values(
 
 
 def _best_json(best: Mapping[str, BestSet]) -> dict[str, list[Any]]:
-    """The stored form of a session's best sets; a set the formulas share is written out once."""
+    """The stored form of a session's best sets; the list of a set the formulas share (most
+    pick the same one) is built once."""
     written: dict[int, list[Any]] = {}
     out = {}
     for formula, b in best.items():
@@ -184,7 +185,8 @@ def _read(sessions: Any, extra: tuple[str, ...] = ()) -> list[tuple[SessionSumma
 #: exercise page and its API read the same few hundred rows of a long history again and again,
 #: and decoding them was half of their cost. Summaries are immutable and shared. Bounded (about
 #: 2 KB each with the row text it is kept by: some 10 MB per process): when full, it starts
-#: again empty.
+#: again empty, and a read of more rows than it holds (bests recomputed after an import) is
+#: decoded without being kept.
 _SUMMARIES_KEPT = 4096
 _summaries: dict[tuple[Any, ...], SessionSummary] = {}
 
@@ -193,13 +195,23 @@ def _decoded(rows: list[tuple[Any, ...]]) -> list[tuple[SessionSummary, tuple[An
     """Each driver row of SUMMARY_FIELDS (and more) as its summary and the rest."""
     kept = _summaries
     keys = [row[:11] for row in rows]
-    missing = [(key, row) for key, row in zip(keys, rows, strict=True) if key not in kept]
+    # Each summary is taken once, here: another thread may empty the store at any moment.
+    found: dict[tuple[Any, ...], SessionSummary] = {}
+    missing: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for key, row in zip(keys, rows, strict=True):
+        summary = kept.get(key)
+        if summary is None:
+            missing[key] = row
+        else:
+            found[key] = summary
     if missing:
-        if len(kept) + len(missing) > _SUMMARIES_KEPT:
-            kept.clear()
-        for (key, _), summary in zip(missing, _decode([row for _, row in missing]), strict=True):
-            kept[key] = summary
-    return [(kept[key], row[11:]) for key, row in zip(keys, rows, strict=True)]
+        new = dict(zip(missing, _decode(list(missing.values())), strict=True))
+        found.update(new)
+        if len(new) <= _SUMMARIES_KEPT:
+            if len(kept) + len(new) > _SUMMARIES_KEPT:
+                kept.clear()
+            kept.update(new)
+    return [(found[key], row[11:]) for key, row in zip(keys, rows, strict=True)]
 
 
 def _decode(rows: list[tuple[Any, ...]]) -> list[SessionSummary]:
@@ -392,7 +404,8 @@ def add_set(owner: Any, row: Any, bodyweight_fraction: Decimal) -> None:
     if held is None or last_at is None or row.performed_at < last_at or not row.completed:
         refresh(owner, [row.workout_id], [row.exercise_id])
         return
-    ((summary, _),) = _decoded([tuple(fields)])
+    # Decoded, not kept (`_decoded`): the row is about to be replaced by the set's new summary.
+    (summary,) = _decode([tuple(fields)])
     # As the database gives them back, so the stored text matches a refresh's.
     weight = None if row.weight_kg is None else Decimal(row.weight_kg).quantize(Decimal("0.001"))
     rpe = None if row.rpe is None else Decimal(row.rpe).quantize(Decimal("0.1"))

@@ -126,20 +126,19 @@ def write_plan(
                 for w in chunk
             ],
         )
-        # (workout id, exercise id, the planned entry) of each entry, in the order they are written.
-        entries: list[tuple[int, int, PlannedEntry]] = []
+        # (workout id, exercise id, place in the workout, the planned entry) of each entry.
+        entries: list[tuple[int, int, int, PlannedEntry]] = []
         for workout_id, planned in zip(workout_ids, chunk, strict=True):
+            kept = [e for e in planned.entries if e.foreign_name in exercises]
             entries.extend(
-                (workout_id, exercises[e.foreign_name].pk, e)
-                for e in planned.entries
-                if e.foreign_name in exercises
+                (workout_id, exercises[e.foreign_name].pk, order, e) for order, e in enumerate(kept, start=1)
             )
         entry_ids = insert_rows_returning(
             WorkoutExercise,
             ENTRY_COLUMNS,
             [
                 (user.pk, workout_id, exercise_id, order, e.superset, e.notes, e.rest_s, e.target)
-                for order, (workout_id, exercise_id, e) in _numbered(entries)
+                for workout_id, exercise_id, order, e in entries
             ],
         )
         sets = [
@@ -165,7 +164,7 @@ def write_plan(
                 s.target,
                 s.performed_at,
             )
-            for entry_id, (workout_id, exercise_id, entry) in zip(entry_ids, entries, strict=True)
+            for entry_id, (workout_id, exercise_id, _, entry) in zip(entry_ids, entries, strict=True)
             for order, s in enumerate(entry.sets, start=1)
         ]
         insert_rows(Set, SET_COLUMNS, sets)
@@ -173,14 +172,3 @@ def write_plan(
         if progress is not None:
             progress("writing", done, total)
     return exercises
-
-
-def _numbered(
-    entries: list[tuple[int, int, PlannedEntry]],
-) -> Iterable[tuple[int, tuple[int, int, PlannedEntry]]]:
-    """Each entry with its place in its workout (1, 2, 3...), the entries grouped by workout."""
-    order, workout = 0, None
-    for entry in entries:
-        order = order + 1 if entry[0] == workout else 1
-        workout = entry[0]
-        yield order, entry
