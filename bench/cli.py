@@ -3,14 +3,19 @@
     REPBOOK_DATA_DIR=/tmp/rbgen .venv/bin/python bench/cli.py --user bench1 [--runs 11] [--json FILE]
 
 Each command runs `--runs` times as a new process of the installed `repbook` command, after one
-untimed run that warms the operating system's file cache. The user follows the 5×5 program
-(started here if they follow none), so `repbook next` computes a real workout from their history;
-each timed `repbook log` adds one plank set on the day after the history ends.
+untimed run that warms the operating system's file cache. Repbook's modules are byte-compiled
+first, as pip does when it installs the wheel: an editable checkout run with
+PYTHONDONTWRITEBYTECODE set would otherwise compile every module from source at every start.
+The user follows the 5×5 program (started here if they follow none), so `repbook next` computes a
+real workout from their history; each timed `repbook log` adds one plank set on the day after the
+history ends.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import importlib.util
 import json
 import subprocess
 import sys
@@ -48,7 +53,17 @@ def time_command(args: list[str], runs: int) -> Percentiles:
     return Percentiles.of(seconds)
 
 
+def byte_compile() -> None:
+    """Write the bytecode of the repbook package the command runs, as an install from the wheel has it."""
+    spec = importlib.util.find_spec("repbook")
+    if spec is None or not spec.submodule_search_locations:
+        raise SystemExit("the repbook package is not installed in this environment")
+    for folder in spec.submodule_search_locations:
+        compileall.compile_dir(folder, quiet=1)
+
+
 def measure(user: str, day: str, runs: int) -> dict[str, dict[str, float]]:
+    byte_compile()
     active = subprocess.run([str(REPBOOK), "next", "--user", user], capture_output=True, text=True)
     if active.returncode != 0:
         subprocess.run([str(REPBOOK), "program", "start", "5x5-linear", "--user", user], check=True)

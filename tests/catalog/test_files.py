@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from repbook.catalog.files import CATALOG_DIR, CatalogError, read_catalog, read_exercise_file
+from repbook.catalog.errors import CatalogError
+from repbook.catalog.files import CATALOG_DIR, read_catalog, read_exercise_file
 
 
 def test_every_catalog_file_is_valid_and_links_resolve() -> None:

@@ -15,7 +15,8 @@ from collections import Counter
 from pathlib import Path
 
 from repbook.catalog.checks import catalog_findings
-from repbook.catalog.files import CATALOG_DIR, CatalogError, read_catalog, read_exercise_file
+from repbook.catalog.errors import CatalogError
+from repbook.catalog.files import CATALOG_DIR, read_catalog, read_exercise_file
 
 
 def main(argv: list[str]) -> int:

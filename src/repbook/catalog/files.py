@@ -5,19 +5,10 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
+from repbook.catalog.errors import CatalogError
 from repbook.core.exercise import ExerciseSpec, ExerciseSpecError, parse_exercise
 
 CATALOG_DIR = Path(__file__).parent / "exercises"
-
-
-class CatalogError(Exception):
-    """A catalog file that cannot be used: which file, which field, what is wrong."""
-
-    def __init__(self, path: Path, field: str, message: str) -> None:
-        super().__init__(f"{path.name}: {field}: {message}")
-        self.path = path
-        self.field = field
-        self.message = message
 
 
 def read_exercise_file(path: Path) -> ExerciseSpec:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from collections.abc import Callable, Iterator
@@ -15,13 +16,32 @@ import click
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+@contextmanager
+def loading() -> Iterator[None]:
+    """Load modules with the cyclic garbage collector paused, then set what they built aside.
+
+    Django and Repbook allocate a few hundred thousand objects while they load, all of which live
+    as long as the process; the collector would scan them again and again meanwhile (about a
+    tenth of a command's start). Afterwards gc.freeze() keeps them out of later collections.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "repbook.settings")
     import django
     from django.core.exceptions import ImproperlyConfigured
 
     try:
-        django.setup()
+        with loading():
+            django.setup()
     except (ImproperlyConfigured, ValueError) as exc:
         # Settings that cannot be used (a DATABASE_URL that is no URL, an unknown time zone):
         # one sentence, no traceback.
@@ -33,7 +53,7 @@ def friendly_errors() -> Iterator[None]:
     """Turn a database that cannot be reached into one clear sentence instead of a traceback."""
     from django.db import DatabaseError
 
-    from repbook.catalog.files import CatalogError
+    from repbook.catalog.errors import CatalogError
     from repbook.services.system.data_dir import NotReady
 
     try:

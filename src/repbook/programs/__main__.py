@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from repbook.catalog.files import CatalogError, read_catalog
+from repbook.catalog.errors import CatalogError
+from repbook.catalog.files import read_catalog
 from repbook.programs.files import ProgramFileError, catalog_names, check_exercises, read_programs
 
 

@@ -25,7 +25,6 @@ from django.db.migrations.executor import MigrationExecutor
 
 import repbook.core.pose
 from repbook import __version__
-from repbook.services.account.accounts import create_user, generate_password
 from repbook.services.system.data_dir import NotReady
 from repbook.storage.models import SiteSettings, User
 
@@ -161,6 +160,9 @@ def create_first_user_if_none() -> FirstUser | None:
     """On a fresh install, create a local admin so the owner can log in at once."""
     if User.objects.exists():
         return None
+    # Imported here: only a database without users needs them, and every command asks.
+    from repbook.services.account.accounts import create_user, generate_password
+
     username = _local_username()
     password = generate_password()
     create_user(username, password, admin=True)
