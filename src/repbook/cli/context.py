@@ -37,8 +37,11 @@ def loading() -> Iterator[None]:
 def setup_django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "repbook.settings")
     import django
+    from django.apps import apps
     from django.core.exceptions import ImproperlyConfigured
 
+    if apps.ready:  # already set up in this process (a test running commands)
+        return
     try:
         with loading():
             django.setup()

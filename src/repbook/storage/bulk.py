@@ -10,7 +10,9 @@ from typing import Any, Final
 
 from django.db import DEFAULT_DB_ALIAS, connections, models
 
-_CONVERTED: Final = (models.DecimalField, models.DateTimeField, models.DateField, models.JSONField)
+from repbook.storage.models.json_text import JsonText
+
+_CONVERTED: Final = (models.DecimalField, models.DateTimeField, models.DateField, models.JSONField, JsonText)
 
 
 def _converter(field: models.Field[Any, Any], connection: Any) -> Callable[[Any], Any]:
@@ -35,6 +37,8 @@ def _converter(field: models.Field[Any, Any], connection: Any) -> Callable[[Any]
         return lambda value: (str(value) if sqlite else value) if type(value) is date else django(value)
     if isinstance(field, models.DecimalField):
         return lambda value: value if isinstance(value, Decimal) and value.is_finite() else django(value)
+    if isinstance(field, JsonText):
+        return field.get_prep_value
     if isinstance(field, models.JSONField) and sqlite and field.encoder is None:
         # Django's adapter is json.dumps with the field's encoder (none here); PostgreSQL wraps it.
         return lambda value: json.dumps(value) if isinstance(value, dict | list) else django(value)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.db import models
 
+from repbook.storage.models.json_text import JsonText
 from repbook.storage.models.owned import OwnedModel
 from repbook.storage.models.training import Workout
 
@@ -35,11 +36,11 @@ class ExerciseSession(OwnedModel):
     last_performed_at = models.DateTimeField(null=True, blank=True)
     #: The best set under each formula: [load, reps, rpe, rir, set type, duration]:
     #: {"epley": ["100.000", 5, "8.0", null, "working", null], ...}.
-    best = models.JSONField(default=dict)
+    best = JsonText(default=dict)
     #: This session's rep maxes: {"5": ["100.000", 5], ...} (reps -> load, reps done).
-    rep_loads = models.JSONField(default=dict)
+    rep_loads = JsonText(default=dict)
     #: The most reps done with each load: {"100.000": 6, ...}.
-    reps_at = models.JSONField(default=dict)
+    reps_at = JsonText(default=dict)
 
     class Meta:
         constraints = [
@@ -56,7 +57,7 @@ class ExerciseBest(OwnedModel):
 
     exercise = models.ForeignKey("storage.Exercise", on_delete=models.CASCADE, related_name="+")
     #: {"epley": [e1rm_kg, "100.000", 5, "2026-01-02"], ...}: estimate, load, reps, first day.
-    best = models.JSONField(default=dict)
+    best = JsonText(default=dict)
 
     class Meta:
         constraints = [
