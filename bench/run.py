@@ -138,8 +138,8 @@ def run(config: ServerConfig, size: Size, *, quick: bool) -> dict[str, Any]:
     }
     _step("generating the lifter (1 user) and the gym")
     results["data"] = {
-        "lifter": _generate(config, users=1, years=size.years, prefix="lifter", seed=1),
-        "gym": _generate(config, users=size.gym_users, years=1, prefix="gym", seed=1001),
+        "lifter": generate_users(config, users=1, years=size.years, prefix="lifter", seed=1),
+        "gym": generate_users(config, users=size.gym_users, years=1, prefix="gym", seed=1001),
     }
     gym = [f"gym{i}" for i in range(1, size.gym_users + 1)]
     tokens = tokens_for(config, ["lifter1", *gym])
@@ -175,32 +175,18 @@ def _load(server: RunningServer, size: Size, tokens: dict[str, str], gym: list[s
     token = token_headers(tokens["lifter1"])
     browser = session_headers(base, "lifter1", PASSWORD)
     lifter = Client(base, token)
-    _ok(lifter.send(Request.json("POST", "/api/v1/programs/5x5-linear/start", {})), "start a program")
-    workout = _open_workout(lifter, OPEN_WORKOUT)
+    ok(lifter.send(Request.json("POST", "/api/v1/programs/5x5-linear/start", {})), "start a program")
+    workout = open_workout(lifter, OPEN_WORKOUT)
     sets_workout = 0
-    # (name, headers, request): the logging page first, while its workout holds one session's sets;
-    # then sets are logged as the API's clients do, without a workout id, into today's open workout
-    # (a fresh one: it ends up with far more sets than a real session, the harder case).
-    kinds: list[tuple[str, dict[str, str], Callable[[int, int], Request]]] = [
-        (WORKOUT_PAGE, browser, lambda i, n: Request("GET", f"/workouts/{workout}/")),
-        (LOG_SET, token, lambda i, n: Request.json("POST", "/api/v1/sets", _set("deadlift", n))),
-        (DIRECTORY, browser, lambda i, n: Request("GET", "/exercises/")),
-        (EXERCISE_PAGE, browser, lambda i, n: Request("GET", "/exercises/deadlift/")),
-        (STATS_PAGE, browser, lambda i, n: Request("GET", "/stats/")),
-        (STATS_YEAR, browser, lambda i, n: Request("GET", "/stats/?weeks=52")),
-        (EXERCISE_API, token, lambda i, n: Request("GET", "/api/v1/stats/exercises/deadlift")),
-        (WORKOUTS_API, token, lambda i, n: Request("GET", "/api/v1/workouts")),
-        (SETS_API, token, lambda i, n: Request("GET", "/api/v1/sets?exercise=deadlift")),
-        (HISTORY_PAGE, browser, lambda i, n: Request("GET", "/workouts/")),
-        (NEXT_WORKOUT, token, lambda i, n: Request("GET", "/api/v1/next-workout")),
-    ]
+    by_auth = {"browser": browser, "token": token}
+    kinds = [(name, by_auth[auth], make) for name, auth, make in one_client_requests(workout)]
     sequential: list[LoadResult] = []
     gauges: dict[str, float] = {}
     concurrent: list[LoadResult] = []
     for name, headers, make in kinds:
         if name == LOG_SET:
-            _finish(lifter, workout)
-            sets_workout = _open_workout(lifter, [("deadlift", 5, 60)])
+            finish_workout(lifter, workout)
+            sets_workout = open_workout(lifter, [("deadlift", 5, 60)])
         runs = size.sequential if name not in (STATS_PAGE, STATS_YEAR) else max(20, size.sequential // 3)
         gauges[name] = gauge_ms()  # the machine's speed just before this request type's latency run
         sequential.append(run_load(name, [Client(base, headers)], make, requests=runs))
@@ -210,7 +196,7 @@ def _load(server: RunningServer, size: Size, tokens: dict[str, str], gym: list[s
             together = run_load(name, clients, make, requests=size.concurrent)
             concurrent.append(together)
         _progress(sequential[-1], together)
-    _finish(lifter, sets_workout)
+    finish_workout(lifter, sets_workout)
     figures["sequential"] = [r.as_json() | {"gauge_ms": gauges[r.name]} for r in sequential]
     figures["concurrent"] = [r.as_json() for r in concurrent]
     figures["gym"] = _gym(base, size, tokens, gym).as_json()
@@ -220,12 +206,35 @@ def _load(server: RunningServer, size: Size, tokens: dict[str, str], gym: list[s
     return figures
 
 
+def one_client_requests(workout: int) -> list[tuple[str, str, Callable[[int, int], Request]]]:
+    """The requests timed one client at a time, in order: (name, how it authenticates: "browser"
+    for the web pages' session or "token" for the API, a maker of the i-th of n requests).
+
+    The logging page first, while `workout` (open) holds one session's sets; then sets are logged
+    as the API's clients do, without a workout id, into today's open workout (a fresh one: it ends
+    up with far more sets than a real session, the harder case).
+    """
+    return [
+        (WORKOUT_PAGE, "browser", lambda i, n: Request("GET", f"/workouts/{workout}/")),
+        (LOG_SET, "token", lambda i, n: Request.json("POST", "/api/v1/sets", _set("deadlift", n))),
+        (DIRECTORY, "browser", lambda i, n: Request("GET", "/exercises/")),
+        (EXERCISE_PAGE, "browser", lambda i, n: Request("GET", "/exercises/deadlift/")),
+        (STATS_PAGE, "browser", lambda i, n: Request("GET", "/stats/")),
+        (STATS_YEAR, "browser", lambda i, n: Request("GET", "/stats/?weeks=52")),
+        (EXERCISE_API, "token", lambda i, n: Request("GET", "/api/v1/stats/exercises/deadlift")),
+        (WORKOUTS_API, "token", lambda i, n: Request("GET", "/api/v1/workouts")),
+        (SETS_API, "token", lambda i, n: Request("GET", "/api/v1/sets?exercise=deadlift")),
+        (HISTORY_PAGE, "browser", lambda i, n: Request("GET", "/workouts/")),
+        (NEXT_WORKOUT, "token", lambda i, n: Request("GET", "/api/v1/next-workout")),
+    ]
+
+
 def _set(slug: str, n: int, **extra: Any) -> dict[str, Any]:
     """The n-th set a client logs: a plausible working set, its load stepping up and down."""
     return {"exercise": slug, "reps": 5, "weight": 60 + n % 8 * 2.5} | extra
 
 
-def _open_workout(client: Client, sets: list[tuple[str, int, int]]) -> int:
+def open_workout(client: Client, sets: list[tuple[str, int, int]]) -> int:
     """A new open workout for today (the last one was finished), opened by these sets; its id."""
     workout = 0
     for slug, reps, weight in sets:
@@ -233,14 +242,14 @@ def _open_workout(client: Client, sets: list[tuple[str, int, int]]) -> int:
             {"workout": workout} if workout else {}
         )
         sample = client.send(Request.json("POST", "/api/v1/sets", payload), keep_body=True)
-        workout = int(json.loads(_ok(sample, "log a set").body)["workout"])
+        workout = int(json.loads(ok(sample, "log a set").body)["workout"])
     return workout
 
 
-def _finish(client: Client, workout: int) -> None:
+def finish_workout(client: Client, workout: int) -> None:
     """Close a workout, so the next set opens a new one."""
     now = datetime.now(UTC).isoformat()
-    _ok(client.send(Request.json("PATCH", f"/api/v1/workouts/{workout}", {"finished_at": now})), "finish")
+    ok(client.send(Request.json("PATCH", f"/api/v1/workouts/{workout}", {"finished_at": now})), "finish")
 
 
 def _gym(base: str, size: Size, tokens: dict[str, str], gym: list[str]) -> LoadResult:
@@ -259,7 +268,7 @@ def _gym(base: str, size: Size, tokens: dict[str, str], gym: list[str]) -> LoadR
 
 def _burst(base: str, size: Size, owner: Client) -> dict[str, Any]:
     """50 clients log sets into one workout at once; count the rows afterwards."""
-    workout = _open_workout(owner, [("back-extension", 12, 10)])
+    workout = open_workout(owner, [("back-extension", 12, 10)])
     acknowledged: list[int] = []
 
     def record(index: int, request: Request, answer: Sample) -> None:
@@ -275,12 +284,12 @@ def _burst(base: str, size: Size, owner: Client) -> dict[str, Any]:
         on_sample=record,
     )
     stored = json.loads(
-        _ok(owner.send(Request("GET", f"/api/v1/workouts/{workout}"), keep_body=True), "read").body
+        ok(owner.send(Request("GET", f"/api/v1/workouts/{workout}"), keep_body=True), "read").body
     )
     sets = [s for entry in stored["exercises"] for s in entry["sets"]]
     orders = [s["order"] for s in sets]
     stored_ids = {s["id"] for s in sets}
-    _finish(owner, workout)
+    finish_workout(owner, workout)
     return result.as_json() | {
         "acknowledged": len(acknowledged),
         "stored": len(sets) - 1,  # less the set that opened the workout
@@ -289,13 +298,15 @@ def _burst(base: str, size: Size, owner: Client) -> dict[str, Any]:
     }
 
 
-def _ok(sample: Sample, what: str) -> Sample:
+def ok(sample: Sample, what: str) -> Sample:
     if not 200 <= sample.status < 300:
         raise SystemExit(f"{what}: HTTP {sample.status} {sample.body[:300]!r}")
     return sample
 
 
-def _generate(config: ServerConfig, *, users: int, years: float, prefix: str, seed: int) -> dict[str, Any]:
+def generate_users(
+    config: ServerConfig, *, users: int, years: float, prefix: str, seed: int
+) -> dict[str, Any]:
     started = time.perf_counter()
     output = _bench_script(
         config, "generate.py", "--users", str(users), "--years", str(years), "--seed", str(seed),
