@@ -99,3 +99,20 @@ def test_insert_rows_returning_gives_each_rows_id_in_order(alice: User, bob: Use
     assert [WorkoutExercise.objects.get(pk=pk).target for pk in entry_ids] == [targets[1], None, targets[1]]
     assert insert_rows_returning(Workout, names, []) == []
     assert not Workout.objects.filter(owner=bob).exists()
+    # The ids were taken from the table's own sequence: the next row the ORM writes gets a new one.
+    assert Workout.objects.create(owner=bob, name="after").pk > max(ids)
+
+
+def test_a_row_breaking_a_unique_key_raises_djangos_integrity_error(alice: User) -> None:
+    """On PostgreSQL the rows go by COPY through the driver's own cursor: its error must still be
+    Django's, which the import turns into "try again" with nothing written."""
+    from django.db import IntegrityError, transaction
+
+    from repbook.storage.bulk import insert_rows_returning
+
+    Workout.objects.create(owner=alice, started_at=MOMENTS[0], name="n", import_key="k1")
+    names = ("owner", "started_at", "finished_at", "name", "notes", "felt_pain", "import_key", "updated_at")
+    rows = [(alice.pk, MOMENTS[1], None, "n", "", False, f"k{n}", MOMENTS[2]) for n in range(3, 0, -1)]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        insert_rows_returning(Workout, names, rows)  # the third row's key is taken
+    assert Workout.objects.filter(owner=alice).count() == 1
