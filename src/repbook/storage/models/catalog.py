@@ -8,6 +8,8 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from repbook.storage.models.json_text import JsonText
+
 
 class Muscle(models.Model):
     """A canonical muscle group (core.muscles), loaded by a migration."""
@@ -75,7 +77,7 @@ class Exercise(models.Model):
     unilateral = models.BooleanField(default=False)
     rest_s = models.PositiveSmallIntegerField(default=90)
     #: The page: introduction, steps, benefits, variations, alternatives, recommendation, faq.
-    content = models.JSONField(default=dict, blank=True)
+    content = JsonText(default=dict, blank=True)
     #: Name and aliases folded for search.
     search_text = models.TextField(default="", blank=True)
 

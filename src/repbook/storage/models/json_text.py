@@ -5,16 +5,18 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from django import forms
 from django.db import models
 
 
 class JsonText(models.TextField[Any, Any]):
     """A JSON value (dict, list, number, string) stored as compact JSON text.
 
-    For derived data read whole and decoded in Python, never searched inside. PostgreSQL writes a
-    `jsonb` value out as text again on every read, and for the statistics summaries that was most
-    of reading them: a ten-year lifter's 778 deadlift sessions took 6 to 7 ms as jsonb and under
-    2 ms as text. SQLite keeps JSON as text either way.
+    For values read whole and decoded in Python, never searched inside: the statistics summaries
+    and an exercise's page text. PostgreSQL writes a `jsonb` value out as text again on every
+    read, and for the summaries that was most of reading them: a ten-year lifter's 778 deadlift
+    sessions took 6 to 7 ms as jsonb and under 2 ms as text. SQLite keeps JSON as text either way.
+    Forms (the admin) edit it as JSON, as they edit a JSONField.
     """
 
     # What django-stubs' plugin reads as the types a model's attribute takes and gives.
@@ -29,6 +31,9 @@ class JsonText(models.TextField[Any, Any]):
 
     def get_prep_value(self, value: Any) -> Any:
         return value if value is None else json.dumps(value, separators=(",", ":"))
+
+    def formfield(self, **kwargs: Any) -> Any:
+        return super().formfield(**{"form_class": forms.JSONField, **kwargs})
 
     def value_to_string(self, obj: models.Model) -> str:
         return json.dumps(self.value_from_object(obj), separators=(",", ":"))
