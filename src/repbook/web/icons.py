@@ -6,6 +6,8 @@ text around it and follows dark mode.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 
@@ -49,8 +51,12 @@ ICONS: dict[str, tuple[str, ...]] = {
 }
 
 
+@lru_cache(maxsize=64)
 def icon(name: str, size: int = 24) -> SafeString:
-    """The inline SVG of one icon; decorative (``aria-hidden``): the link or button around it is labelled."""
+    """The inline SVG of one icon; decorative (``aria-hidden``): the link or button around it is labelled.
+
+    Made once per icon and size (every page draws the navigation's seven): the markup never changes.
+    """
     paths = format_html_join("", '<path d="{}"/>', ((d,) for d in ICONS[name]))
     return format_html(
         '<svg class="icon" width="{}" height="{}" viewBox="0 0 24 24" fill="none" stroke="currentColor" '
