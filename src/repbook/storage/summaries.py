@@ -215,12 +215,9 @@ def _decoded(rows: list[tuple[Any, ...]]) -> list[tuple[SessionSummary, tuple[An
 
 
 def _decode(rows: list[tuple[Any, ...]]) -> list[SessionSummary]:
-    """The summaries of these driver rows: every JSON value of them decoded in one parse."""
-    texts = [value for row in rows for value in row[8:11]]
-    if all(isinstance(t, str) or t is None for t in texts):
-        decoded = json.loads("[" + ",".join("null" if t is None else t for t in texts) + "]")
-    else:  # a driver that decodes JSON itself
-        decoded = [json.loads(t) if isinstance(t, str) else t for t in texts]
+    """The summaries of these driver rows: every JSON value of them decoded in one parse (the
+    columns are JSON text, never NULL, on every database: `JsonText`)."""
+    decoded = json.loads("[" + ",".join(value for row in rows for value in row[8:11]) + "]")
     out = []
     for index, row in enumerate(rows):
         best, rep_loads, reps_at = decoded[3 * index : 3 * index + 3]
@@ -234,9 +231,9 @@ def _decode(rows: list[tuple[Any, ...]]) -> list[SessionSummary]:
             _stored_decimal(tonnage),
             _stored_decimal(heaviest),
             longest,
-            best if best is not None else {},
-            rep_loads if rep_loads is not None else {},
-            reps_at if reps_at is not None else {},
+            best,
+            rep_loads,
+            reps_at,
         )
         out.append(from_row(values))
     return out
