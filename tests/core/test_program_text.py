@@ -202,3 +202,12 @@ def test_any_text_is_read_or_refused_with_a_line(text: str) -> None:
         parse_program(text)
     except ProgramSyntaxError as exc:
         assert exc.line >= 1
+
+
+def test_an_empty_about_line_says_nothing_and_the_program_prints_back_the_same() -> None:
+    """Found by the property test: two empty About lines read as a paragraph of one line break,
+    which printing left out, so the printed program read back different."""
+    text = "About: \nAbout: Pull day.\nAbout:\nProgram: Deadlift program\nDay: Deadlift\nDeadlift: 3x5"
+    program = parse_program(text)
+    assert program.about == "Pull day."
+    assert parse_program(print_program(program)) == program

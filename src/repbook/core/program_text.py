@@ -194,7 +194,7 @@ class _Reader:
             if not value.isdigit() or not 1 <= int(value) <= 7:
                 raise self.error(f"days per week must be a whole number from 1 to 7, not {value!r}")
             self.days_per_week = int(value)
-        else:
+        elif value:  # an About line: a paragraph; an empty one says nothing, as printed
             self.about.append(value)
 
     def _note(self, text: str) -> None:
