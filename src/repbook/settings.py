@@ -183,6 +183,10 @@ if DATABASE_URL:
         _options["options"] = " ".join(
             ["-c max_parallel_workers_per_gather=0 -c jit=off", str(_options.get("options", ""))]
         ).strip()
+        # Prepared statements on: storage.prepared asks for them on the hot path's statements. The
+        # threshold is one no query reaches, so psycopg prepares nothing else on its own (Django's
+        # other queries bind on the client and are never prepared anyway).
+        _options.setdefault("prepare_threshold", 2**31 - 1)
 else:
     DATABASES = {
         "default": {

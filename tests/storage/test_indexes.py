@@ -34,19 +34,23 @@ def test_the_open_workout_is_found_without_reading_finished_ones(alice: User) ->
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="plans are checked on SQLite")
-def test_an_entrys_next_set_order_is_one_index_step() -> None:
-    plan = _plan(hot_path._last_entry(), [1, 1])
+@pytest.mark.parametrize("statement", ["_entry_and_session", "_locked_workout", "_open_workouts_for_set"])
+def test_an_entrys_next_set_order_and_its_session_are_index_steps(statement: str) -> None:
+    """The reads of a set in its workout, alone or with the workout: index steps only."""
+    sql = getattr(hot_path, statement)(SESSION_ATTNAMES[:3])
+    plan = _plan(sql, [1] * sql.count("%s"))
     # The (entry, order) unique constraint's index: SQLite names it itself.
-    subquery = plan.split("SUBQUERY")[1].split(" | ")[1]
-    assert "USING COVERING INDEX" in subquery and "(workout_exercise_id=?)" in subquery, plan
-    assert "SCAN" not in plan, plan
+    assert "USING COVERING INDEX" in plan and "(workout_exercise_id=?)" in plan, plan
+    # `k` is the one row of the keys; every table is searched by an index.
+    assert "SCAN" not in plan.replace("SCAN CONSTANT ROW", "").replace("SCAN k", ""), plan
+    assert "SEARCH m USING INDEX" in plan and "(workout_id=? AND exercise_id=?)" in plan, plan
+    assert "SEARCH b USING INDEX" in plan and "(owner_id=? AND exercise_id=?)" in plan, plan
 
 
 @pytest.mark.skipif(connection.vendor != "sqlite", reason="plans are checked on SQLite")
 def test_the_other_statements_of_a_logged_set_read_by_index() -> None:
     statements = [
-        hot_path._exercises_by_slug(),
-        hot_path._session_row(SESSION_ATTNAMES[:3]),
+        hot_path._exercises_by_slug(False),
         hot_path._token_owner(),
     ]
     for sql in statements:

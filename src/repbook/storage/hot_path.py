@@ -14,7 +14,7 @@ through an index.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from functools import lru_cache, wraps
 from typing import Any
@@ -45,6 +45,7 @@ from repbook.storage.plain_sql import (
     instance,
     placeholders,
     prepared,
+    statement_cursor,
 )
 
 
@@ -66,17 +67,21 @@ def _q(name: str) -> str:
 EXERCISE_FIELDS = field_names(Exercise, leave_out=("content",))
 
 
-def exercises_by_slug(user_id: int | None, slug: str) -> list[Exercise]:
+def exercises_by_slug(user_id: int | None, slug: str, *, lock_user: bool = False) -> list[Exercise]:
     """The catalog exercise and the user's own with this slug (at most one of each; no user: the
-    catalog's only)."""
-    rows = fetch(_exercises_by_slug(), [slug, user_id])
-    return [instance(Exercise, EXERCISE_FIELDS, row) for row in rows]
+    catalog's only). `lock_user`: `lock_user` in the same statement when there is one (a set logged
+    into the open workout takes both; one round trip less on PostgreSQL)."""
+    lock = lock_user and user_id is not None and connection.features.has_select_for_update
+    rows = fetch(_exercises_by_slug(lock), [*([user_id] if lock else []), slug, user_id])
+    return [instance(Exercise, EXERCISE_FIELDS, row[: len(EXERCISE_FIELDS)]) for row in rows]
 
 
 @_statement
-def _exercises_by_slug() -> str:
+def _exercises_by_slug(lock_user: bool) -> str:
+    # The user's row is locked by a sub-select of the column list, run once for the statement.
+    locked = f", ({_lock_user()})" if lock_user else ""
     return (
-        f"SELECT {column_list(Exercise, EXERCISE_FIELDS)} FROM {_table(Exercise)}"
+        f"SELECT {column_list(Exercise, EXERCISE_FIELDS)}{locked} FROM {_table(Exercise)}"
         f" WHERE {_q('slug')} = %s AND ({_q('owner_id')} IS NULL OR {_q('owner_id')} = %s) LIMIT 2"
     )
 
@@ -101,6 +106,14 @@ def _user_settings() -> str:
 WORKOUT_FIELDS = field_names(Workout)
 
 
+def _last_set(workout: str) -> str:
+    """The moment of the workout's (alias `workout`) latest set, by the `set_workout_time` index."""
+    return (
+        f"(SELECT s.{_q('performed_at')} FROM {_table(Set)} s"
+        f" WHERE s.{_q('workout_id')} = {workout}.{_q('id')} ORDER BY s.{_q('performed_at')} DESC LIMIT 1)"
+    )
+
+
 def unfinished_workouts(user_id: int, *, lock: bool) -> list[tuple[Workout, datetime | None]]:
     """The user's unfinished workouts, latest first, each with its last set's time (None without):
     read through the `workout_owner_open` and `set_workout_time` indexes, so neither years of
@@ -113,31 +126,59 @@ def unfinished_workouts(user_id: int, *, lock: bool) -> list[tuple[Workout, date
 
 @_statement
 def _unfinished_workouts(lock: bool) -> str:
-    sets = _table(Set)
-    last_set = (
-        f"(SELECT s.{_q('performed_at')} FROM {sets} s WHERE s.{_q('workout_id')} = w.{_q('id')}"
-        f" ORDER BY s.{_q('performed_at')} DESC LIMIT 1)"
-    )
     return (
-        f"SELECT {column_list(Workout, WORKOUT_FIELDS, 'w')}, {last_set} FROM {_table(Workout)} w"
+        f"SELECT {column_list(Workout, WORKOUT_FIELDS, 'w')}, {_last_set('w')} FROM {_table(Workout)} w"
         f" WHERE w.{_q('owner_id')} = %s AND w.{_q('finished_at')} IS NULL"
         f" ORDER BY w.{_q('started_at')} DESC, w.{_q('id')} DESC" + (for_update() if lock else "")
     )
 
 
-def locked_workout(user_id: int, workout_id: int) -> Workout | None:
-    """The user's workout with this id, locked until the transaction ends; None if there is none."""
-    if workout_id not in ID_RANGE:
-        return None
-    rows = fetch(_locked_workout(), [user_id, workout_id])
-    return instance(Workout, WORKOUT_FIELDS, rows[0]) if rows else None
+def open_workouts_for_set(
+    user_id: int, exercise_id: int, names: tuple[str, ...]
+) -> list[tuple[Workout, datetime | None, SetReads]]:
+    """`unfinished_workouts(lock=True)`, each with what a set of the exercise logged into it reads
+    there (`entry_and_session`): one statement for the workout a set joins and its reads."""
+    width = len(WORKOUT_FIELDS)
+    return [
+        (
+            instance(Workout, WORKOUT_FIELDS, row[:width]),
+            converted(Set, ["performed_at"], row[width : width + 1])[0],
+            _set_reads(row[width + 1 :]),
+        )
+        for row in fetch(_open_workouts_for_set(names), [exercise_id] * 3 + [user_id])
+    ]
 
 
 @_statement
-def _locked_workout() -> str:
+def _open_workouts_for_set(names: tuple[str, ...]) -> str:
     return (
-        f"SELECT {column_list(Workout, WORKOUT_FIELDS)} FROM {_table(Workout)}"
-        f" WHERE {_q('owner_id')} = %s AND {_q('id')} = %s" + for_update()
+        f"SELECT {column_list(Workout, WORKOUT_FIELDS, 'w')}, {_last_set('w')}, {_set_reads_columns(names)}"
+        f" FROM {_table(Workout)} w {_set_reads_joins('w.' + _q('owner_id'), 'w.' + _q('id'))}"
+        f" WHERE w.{_q('owner_id')} = %s AND w.{_q('finished_at')} IS NULL"
+        f" ORDER BY w.{_q('started_at')} DESC, w.{_q('id')} DESC" + for_update(of="w")
+    )
+
+
+def locked_workout(
+    user_id: int, workout_id: int, exercise_id: int, names: tuple[str, ...]
+) -> tuple[Workout, SetReads] | None:
+    """The user's workout with this id, locked until the transaction ends, with what a set of the
+    exercise logged into it reads there (`entry_and_session`); None if there is no such workout."""
+    if workout_id not in ID_RANGE:
+        return None
+    rows = fetch(_locked_workout(names), [exercise_id] * 3 + [user_id, workout_id])
+    if not rows:
+        return None
+    width = len(WORKOUT_FIELDS)
+    return instance(Workout, WORKOUT_FIELDS, rows[0][:width]), _set_reads(rows[0][width:])
+
+
+@_statement
+def _locked_workout(names: tuple[str, ...]) -> str:
+    return (
+        f"SELECT {column_list(Workout, WORKOUT_FIELDS, 'w')}, {_set_reads_columns(names)}"
+        f" FROM {_table(Workout)} w {_set_reads_joins('w.' + _q('owner_id'), 'w.' + _q('id'))}"
+        f" WHERE w.{_q('owner_id')} = %s AND w.{_q('id')} = %s" + for_update(of="w")
     )
 
 
@@ -158,29 +199,72 @@ def _lock_user() -> str:
 ENTRY_FIELDS = field_names(WorkoutExercise)
 
 
-def last_entry(workout_id: int, exercise_id: int) -> tuple[WorkoutExercise, int] | None:
-    """The workout's last entry of this exercise and its highest set order (0 without sets),
-    read through the entry's (entry, order) index whatever its number of sets; None when the
-    workout has no entry of it."""
-    rows = fetch(_last_entry(), [workout_id, exercise_id])
-    if not rows:
-        return None
-    return instance(WorkoutExercise, ENTRY_FIELDS, rows[0][:-1]), rows[0][-1] or 0
+#: What a set logged into a workout reads there (`entry_and_session`).
+SetReads = tuple[tuple[WorkoutExercise, int] | None, tuple[Any, ...] | None]
+
+
+def entry_and_session(owner_id: int, workout_id: int, exercise_id: int, names: tuple[str, ...]) -> SetReads:
+    """What a set logged into a workout reads there, in one statement:
+
+    - the workout's last entry of the exercise and its highest set order (0 without sets), read
+      through the entry's (entry, order) index whatever its number of sets; None when the workout
+      has no entry of it;
+    - the session summary's columns `names` as the driver gives them, with the exercise's stored
+      bests (id and bests, or two NULLs) at the end; None without a summary.
+
+    `open_workouts_for_set` and `locked_workout` read the same with the workout.
+    """
+    ((*row,),) = fetch(_entry_and_session(names), [owner_id, workout_id, *[exercise_id] * 3])
+    return _set_reads(row)
 
 
 @_statement
-def _last_entry() -> str:
-    sets = _table(Set)
+def _entry_and_session(names: tuple[str, ...]) -> str:
+    # The two keys once, as a row the lookups join to: no RIGHT JOIN, which older SQLite lacks.
+    return (
+        f"SELECT {_set_reads_columns(names)}"
+        " FROM (SELECT CAST(%s AS BIGINT) AS o, CAST(%s AS BIGINT) AS w) k"
+        f" {_set_reads_joins('k.o', 'k.w')}"
+    )
+
+
+def _set_reads_columns(names: tuple[str, ...]) -> str:
+    """The columns of `SetReads`, from the tables `_set_reads_joins` joins."""
     last_order = (
-        f"(SELECT s.{_q('order')} FROM {sets} s WHERE s.{_q('workout_exercise_id')} = e.{_q('id')}"
+        f"(SELECT s.{_q('order')} FROM {_table(Set)} s WHERE s.{_q('workout_exercise_id')} = e.{_q('id')}"
         f" ORDER BY s.{_q('order')} DESC LIMIT 1)"
     )
     return (
-        f"SELECT {column_list(WorkoutExercise, ENTRY_FIELDS, 'e')}, {last_order}"
-        f" FROM {_table(WorkoutExercise)} e"
-        f" WHERE e.{_q('workout_id')} = %s AND e.{_q('exercise_id')} = %s"
-        f" ORDER BY e.{_q('order')} DESC LIMIT 1"
+        f"{column_list(WorkoutExercise, ENTRY_FIELDS, 'e')}, {last_order},"
+        f" m.{_q('id')}, {column_list(ExerciseSession, names, 'm')}, b.{_q('id')}, b.{_q('best')}"
     )
+
+
+def _set_reads_joins(owner: str, workout: str) -> str:
+    """The entry (e), session summary (m) and bests (b) of the workout and owner given as SQL
+    expressions, each joined on the exercise: three parameters, its id each time."""
+    entries = _table(WorkoutExercise)
+    last_entry = (
+        f"(SELECT l.{_q('id')} FROM {entries} l WHERE l.{_q('workout_id')} = {workout}"
+        f" AND l.{_q('exercise_id')} = %s ORDER BY l.{_q('order')} DESC LIMIT 1)"
+    )
+    return (
+        f"LEFT JOIN {entries} e ON e.{_q('id')} = {last_entry}"
+        f" LEFT JOIN {_table(ExerciseSession)} m ON m.{_q('owner_id')} = {owner}"
+        f" AND m.{_q('workout_id')} = {workout} AND m.{_q('exercise_id')} = %s"
+        f" LEFT JOIN {_table(ExerciseBest)} b ON b.{_q('owner_id')} = {owner} AND b.{_q('exercise_id')} = %s"
+    )
+
+
+def _set_reads(row: Sequence[Any]) -> SetReads:
+    width = len(ENTRY_FIELDS)
+    entry = None
+    if row[0] is not None:
+        entry = instance(WorkoutExercise, ENTRY_FIELDS, row[:width]), row[width] or 0
+    found, summary = row[width + 1], row[width + 2 :]
+    if found is None:
+        return entry, None
+    return entry, (*summary[:-1], *converted(ExerciseBest, ["best"], summary[-1:]))
 
 
 def set_counts(entry_id: int) -> tuple[int, int]:
@@ -209,44 +293,37 @@ def _insert_set(returning: bool) -> str:
 SET_FIELDS = field_names(Set, leave_out=("id",))
 
 
-def insert_set(row: Set) -> None:
+def insert_set(row: Set, session: tuple[tuple[str, ...], tuple[Any, ...]] | None = None) -> None:
     """Write a new set (its fields as set on `row`, `updated_at` stamped as `save` would) and give
-    `row` its id, as `Set.objects.create` does."""
+    `row` its id, as `Set.objects.create` does. With `session` (a summary's fields and values, as
+    `upsert_session` takes them), its session's summary is written too: on PostgreSQL in the
+    same statement, so a set costs one round trip to the server, not two."""
     for field in Set._meta.concrete_fields:
         if field.name == "updated_at":
             setattr(row, field.attname, field.pre_save(row, add=True))
     values = prepared(Set, SET_FIELDS, [getattr(row, name) for name in SET_FIELDS])
-    returning = connection.features.can_return_columns_from_insert
-    with connection.cursor() as cursor:
-        cursor.execute(_insert_set(returning), values)
-        row.pk = cursor.fetchone()[0] if returning else cursor.lastrowid
+    both = session is not None and connection.vendor == "postgresql"
+    if session is not None and both:
+        names, summary = session
+        values += prepared(ExerciseSession, names, summary)
+        sql = _insert_set_and_session(names)
+    else:
+        sql = _insert_set(connection.features.can_return_columns_from_insert)
+    with statement_cursor() as cursor:
+        cursor.execute(sql, values)
+        row.pk = cursor.fetchone()[0] if cursor.description else cursor.lastrowid
     row._state.adding = False
     row._state.db = connection.alias
-
-
-def session_row(
-    owner_id: int, workout_id: int, exercise_id: int, names: tuple[str, ...]
-) -> tuple[Any, ...] | None:
-    """A session summary's columns `names` as the driver gives them, with its exercise's stored
-    bests (id and bests, or two NULLs) at the end, in one statement; None without a summary."""
-    params = [owner_id, exercise_id, owner_id, exercise_id, owner_id, workout_id, exercise_id]
-    rows = fetch(_session_row(names), params)
-    if not rows:
-        return None
-    row = rows[0]
-    return (*row[:-1], *converted(ExerciseBest, ["best"], row[-1:]))
+    if session is not None and not both:
+        upsert_session(*session)
 
 
 @_statement
-def _session_row(names: tuple[str, ...]) -> str:
-    bests = _table(ExerciseBest)
-    where = f"b.{_q('owner_id')} = %s AND b.{_q('exercise_id')} = %s"
+def _insert_set_and_session(names: tuple[str, ...]) -> str:
+    # PostgreSQL runs a data-changing WITH part whether or not the query reads it.
     return (
-        f"SELECT {column_list(ExerciseSession, names)},"
-        f" (SELECT b.{_q('id')} FROM {bests} b WHERE {where}),"
-        f" (SELECT b.{_q('best')} FROM {bests} b WHERE {where})"
-        f" FROM {_table(ExerciseSession)}"
-        f" WHERE {_q('owner_id')} = %s AND {_q('workout_id')} = %s AND {_q('exercise_id')} = %s"
+        f"WITH new_set AS ({_insert_set(True)}), summary AS ({_upsert_session(names)})"
+        f" SELECT {_q('id')} FROM new_set"
     )
 
 
@@ -344,7 +421,7 @@ def workout_with_sets(user_id: int, workout_id: int, *, with_equipment: bool) ->
         equipment: dict[int, list[Equipment]] = {pk: [] for pk in exercises}
         if exercises:
             ids = sorted(exercises)
-            for link in fetch(_exercise_equipment(len(ids)), ids):
+            for link in fetch(_exercise_equipment(len(ids)), ids, prepare=False):
                 equipment[link[0]].append(instance(Equipment, EQUIPMENT_FIELDS, link[1:]))
         for pk, exercise in exercises.items():
             _cache_related(exercise, "equipment", equipment[pk])
@@ -415,7 +492,7 @@ def last_time_sets(owner_id: int, exercise_ids: list[int], day: date, started: d
     pairs = {
         (exercise_id, workout_id)
         for exercise_id, workout_id in fetch(
-            _last_sessions(len(exercise_ids)), [owner_id, *bounds, *exercise_ids]
+            _last_sessions(len(exercise_ids)), [owner_id, *bounds, *exercise_ids], prepare=False
         )
         if workout_id is not None
     }
@@ -423,7 +500,7 @@ def last_time_sets(owner_id: int, exercise_ids: list[int], day: date, started: d
         return []
     exercises = sorted({exercise for exercise, _ in pairs})
     workouts = sorted({workout for _, workout in pairs})
-    rows = fetch(_sets_of(len(exercises), len(workouts)), [owner_id, *exercises, *workouts])
+    rows = fetch(_sets_of(len(exercises), len(workouts)), [owner_id, *exercises, *workouts], prepare=False)
     # The IN lists also match an exercise's sets in another exercise's session: left out unbuilt.
     return [
         instance(Set, SET_COLUMNS, row) for row in rows if (row[_SET_EXERCISE], row[_SET_WORKOUT]) in pairs

@@ -142,16 +142,17 @@ def _listed(exercises: QuerySet[Exercise]) -> list[ListedExercise]:
     return sorted(listed, key=_by_name)
 
 
-def exercise_by_slug(user: Any, slug: str, with_facts: bool = True) -> Exercise:
+def exercise_by_slug(user: Any, slug: str, with_facts: bool = True, *, lock_user: bool = False) -> Exercise:
     """The catalog exercise with this slug, else the user's own; DoesNotExist otherwise.
 
-    With facts (muscles, equipment): 3 queries; without, 1 query and no page text loaded.
+    With facts (muscles, equipment): 3 queries; without, 1 query and no page text loaded, and
+    `lock_user` locks the user's row in it (hot_path.exercises_by_slug).
     """
     if with_facts:
         found = list(exercises_with_facts(user).filter(slug=slug)[:2])
     else:  # logging a set: one plain statement
         found = hot_path.exercises_by_slug(
-            user.pk if getattr(user, "is_authenticated", False) else None, slug
+            user.pk if getattr(user, "is_authenticated", False) else None, slug, lock_user=lock_user
         )
     if not found:
         raise Exercise.DoesNotExist(f"no exercise {slug!r}")

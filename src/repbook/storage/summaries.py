@@ -1,13 +1,15 @@
 """Keep the statistics summaries (storage.models.summaries) equal to the sets they summarise.
 
-Every write of a set (services.workout) calls `refresh` for the session it touched, inside the
-write's transaction: the session's few sets are read back, its summary row replaced in one
-statement, and the exercise's bests raised when the session beat them (four small queries).
-Edits, deletions, moved workouts and body-weight changes refresh the sessions they touch and
-recompute those exercises' bests; an import summarises its new workouts; `rebuild` (the
-`repbook rebuild-stats` command, and the first start after upgrading) recomputes a user's
-summaries from nothing. Models are looked up through an app registry (`registry`), so code
-running with historical models can use the same functions.
+A new set (services.workout.log_set) is merged into its session's stored summary, read with its
+workout (`set_update`), and the new summary written with the set (hot_path.insert_set); the
+session's first set, or one done before its latest, has the session summarised from its sets
+instead (`refresh`: its few sets read back, its row replaced in one statement, the exercise's
+bests raised when the session beat them), all inside the write's transaction. Edits, deletions,
+moved workouts and body-weight changes refresh the sessions they touch and recompute those
+exercises' bests; an import summarises its new workouts; `rebuild` (the `repbook rebuild-stats`
+command, and the first start after upgrading) recomputes a user's summaries from nothing. Models
+are looked up through an app registry (`registry`), so code running with historical models can
+use the same functions.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from functools import lru_cache
@@ -386,21 +389,39 @@ def refresh(owner: Any, workout_ids: Iterable[int], exercise_ids: Iterable[int] 
         recompute_bests(owner_id, touched, registry)
 
 
-def add_set(owner: Any, row: Any, bodyweight_fraction: Decimal) -> None:
-    """Add a just-logged set (a Set row) to its session's summary: the stored summary is read and
-    the set merged in (core `with_set`), so the cost does not grow with the session. A set done
-    before the session's latest one, or the session's first set, refreshes it from its sets."""
-    owner_id = owner.pk
-    names = tuple(f"{name}_id" if name == "workout" else name for name in SUMMARY_FIELDS)
-    held = hot_path.session_row(
-        owner_id, row.workout_id, row.exercise_id, (*names, "week_tonnage_kg", "last_performed_at")
-    )
-    if held is not None:
-        *fields, week, last_at, best_id, bests = held
-        last_at = _stored_moment(last_at, connection.timezone) if last_at is not None else None
-    if held is None or last_at is None or row.performed_at < last_at or not row.completed:
-        refresh(owner, [row.workout_id], [row.exercise_id])
-        return
+#: What logging a set reads of its session's summary (hot_path.entry_and_session): the summary,
+#: its week's tonnage and its latest set's moment.
+HELD_NAMES = (
+    *(f"{name}_id" if name == "workout" else name for name in SUMMARY_FIELDS),
+    "week_tonnage_kg",
+    "last_performed_at",
+)
+
+
+@dataclass(frozen=True)
+class SetUpdate:
+    """What a set about to be written changes in the summaries: its session's new row (its
+    SESSION_ATTNAMES values), and its exercise's bests when the set raised them (`best_id`
+    None: the exercise has no bests stored yet)."""
+
+    session: tuple[Any, ...]
+    bests: dict[str, Any] | None
+    best_id: int | None
+
+
+def set_update(
+    owner: Any, row: Any, bodyweight_fraction: Decimal, held: tuple[Any, ...] | None
+) -> SetUpdate | None:
+    """A new set (a Set row not yet written) merged into its session's stored summary `held` (its
+    HELD_NAMES with the exercise's bests, or None): core `with_set`, so the cost does not grow with
+    the session. None when the session must be summarised again from its sets once the set is
+    written: its first set, a set done before the session's latest one, or a set not done."""
+    if held is None:
+        return None
+    *fields, week, last_at, best_id, bests = held
+    last_at = _stored_moment(last_at, connection.timezone) if last_at is not None else None
+    if last_at is None or row.performed_at < last_at or not row.completed:
+        return None
     # Decoded, not kept (`_decoded`): the row is about to be replaced by the set's new summary.
     (summary,) = _decode([tuple(fields)])
     # As the database gives them back, so the stored text matches a refresh's.
@@ -408,7 +429,7 @@ def add_set(owner: Any, row: Any, bodyweight_fraction: Decimal) -> None:
     rpe = None if row.rpe is None else Decimal(row.rpe).quantize(Decimal("0.1"))
     load = weight
     if bodyweight_fraction:
-        readings = _readings(owner_id, {summary.day}, None)
+        readings = _readings(owner.pk, {summary.day}, None)
         load = lifted_load(weight, bodyweight_fraction, body_weight_on(readings, summary.day))
     logged = LoggedSet(
         summary.day, row.workout_id, load, row.reps, rpe, row.rir, row.set_type, row.duration_s
@@ -417,14 +438,24 @@ def add_set(owner: Any, row: Any, bodyweight_fraction: Decimal) -> None:
     week = (_stored_decimal(week) or Decimal(0)) + (updated.tonnage_kg - summary.tonnage_kg)
     if load is None and weight and weight > 0 and row.reps and logged.counts:
         week += weight * row.reps
-    values = row_values(owner_id, row.exercise_id, updated, week, row.performed_at)
-    hot_path.upsert_session(SESSION_ATTNAMES, values)
     stored = dict(bests) if bests is not None else {}
-    if _merge(stored, updated):
-        if best_id is None:
-            _model("ExerciseBest").objects.create(owner_id=owner_id, exercise_id=row.exercise_id, best=stored)
-        else:
-            hot_path.write_bests(best_id, stored)
+    return SetUpdate(
+        session=row_values(owner.pk, row.exercise_id, updated, week, row.performed_at),
+        bests=stored if _merge(stored, updated) else None,
+        best_id=best_id,
+    )
+
+
+def write_set_update(owner: Any, row: Any, update: SetUpdate | None) -> None:
+    """The summaries' writes after the set `row` is written with `update.session` (see
+    hot_path.insert_set): the raised bests; with no update, its session summarised from its sets."""
+    if update is None:
+        refresh(owner, [row.workout_id], [row.exercise_id])
+    elif update.bests is not None and update.best_id is None:
+        best = _model("ExerciseBest")
+        best.objects.create(owner_id=owner.pk, exercise_id=row.exercise_id, best=update.bests)
+    elif update.bests is not None and update.best_id is not None:
+        hot_path.write_bests(update.best_id, update.bests)
 
 
 #: SESSION_COLUMNS as attribute names (the keys' `_id`).

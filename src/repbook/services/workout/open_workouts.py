@@ -8,9 +8,10 @@ last set's time, or its start when it has no set. Nothing is deleted, and no bac
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.db.models import Count
@@ -38,7 +39,9 @@ def close_idle(workout: Workout, last_set_at: datetime | None) -> None:
 
 def lock_user_workouts(user: Any) -> None:
     """Hold the user's row until the transaction ends, so two requests cannot each open a workout:
-    while there is no open workout, locking it (select_for_update) locks nothing.
+    while there is no open workout, locking it (select_for_update) locks nothing. Logging a set and
+    adding an exercise take it too, in their first statement (workouts.exercise_for), so a workout
+    and what a set reads in it can be read in one statement (workouts._workout_for).
 
     SQLite needs nothing: its one write lock (BEGIN IMMEDIATE) already orders the transactions.
     """
@@ -50,13 +53,24 @@ def lock_user_workouts(user: Any) -> None:
 def open_workout(user: Any, now: datetime | None = None, *, lock: bool = False) -> Workout | None:
     """The user's open workout (the latest started), after closing the idle ones; one query when
     none is idle. `lock` locks the open rows until the transaction ends."""
-    now = now or timezone.now()
+    found = pick_open(hot_path.unfinished_workouts(user.pk, lock=lock), now or timezone.now())
+    return None if found is None else found[0]
+
+
+Row = TypeVar("Row", bound=tuple[Any, ...])
+
+
+def pick_open(unfinished: Iterable[Row], now: datetime) -> Row | None:
+    """The open workout's row among the user's unfinished workouts, latest first (each row the
+    workout, its last set's moment, then whatever the caller read with them), after closing the
+    idle ones."""
     current = None
-    for workout, last_set_at in hot_path.unfinished_workouts(user.pk, lock=lock):
+    for row in unfinished:
+        workout, last_set_at = row[0], row[1]
         if is_idle(workout, last_set_at, now):
             close_idle(workout, last_set_at)
         elif current is None:
-            current = workout
+            current = row
     return current
 
 

@@ -28,8 +28,9 @@ def add_to_open_workout(user: Any, slug: str) -> WorkoutExercise:
 @transaction.atomic
 def add_exercise(user: Any, workout_id: int, slug: str) -> WorkoutExercise:
     """Append an exercise to one of the user's workouts."""
+    # The user's row first, as every write adding entries or sets (workouts._workout_for).
+    exercise = exercise_for(user, slug, lock_user=True)
     workout = owned(Workout, user).select_for_update().get(pk=workout_id)
-    exercise = exercise_for(user, slug)
     last = WorkoutExercise.objects.filter(workout=workout).aggregate(n=Max("order"))["n"] or 0
     return WorkoutExercise.objects.create(owner=user, workout=workout, exercise=exercise, order=last + 1)
 

@@ -28,7 +28,7 @@ from repbook.core.sets import (
 )
 from repbook.core.text import MAX_WORKOUT_NAME, MAX_WORKOUT_NOTES, TextError, check_text
 from repbook.core.units import has_places, to_kg
-from repbook.services.workout.open_workouts import idle_limit, lock_user_workouts, open_workout
+from repbook.services.workout.open_workouts import idle_limit, lock_user_workouts, open_workout, pick_open
 from repbook.services.workout.workout_targets import target_sets
 from repbook.storage import hot_path, summaries
 from repbook.storage.models import Exercise, ExerciseSession, Set, Workout, WorkoutExercise, owned
@@ -115,36 +115,49 @@ def _check(values: SetValues, exercise: Exercise, performed_at: datetime) -> Non
         raise LogError(exc.field, exc.message) from exc
 
 
-def exercise_for(user: Any, slug: str) -> Exercise:
-    """The exercise a slug names for this user (catalog first); LogError if there is none."""
+def exercise_for(user: Any, slug: str, *, lock_user: bool = False) -> Exercise:
+    """The exercise a slug names for this user (catalog first); LogError if there is none.
+    `lock_user`: and `lock_user_workouts` in the same statement, when there is one."""
     try:
-        return exercise_by_slug(user, slug, with_facts=False)
+        return exercise_by_slug(user, slug, with_facts=False, lock_user=lock_user)
     except Exercise.DoesNotExist as exc:
         raise LogError("exercise", f"no exercise {slug!r}; see GET /api/v1/exercises") from exc
 
 
-def _workout_for(user: Any, workout_id: int | None, when: datetime, only_open: bool = False) -> Workout:
-    """The workout a set done at `when` joins: the given one; else the open one (a new one if there
-    is none); for a set older than the idle limit, the workout of that time. With `only_open`, a
-    given workout that is finished or gone raises WorkoutNotOpen."""
+def _workout_for(
+    user: Any, exercise: Exercise, workout_id: int | None, when: datetime, only_open: bool = False
+) -> tuple[Workout, hot_path.SetReads | None]:
+    """The workout a set of `exercise` done at `when` joins, with what the set reads there when it
+    was read with the workout (hot_path.SetReads). The given workout; else the open one (a new one
+    if there is none); for a set older than the idle limit, the workout of that time. With
+    `only_open`, a given workout that is finished or gone raises WorkoutNotOpen.
+
+    The caller holds the user's row (`exercise_for(..., lock_user=True)`), so the workout and what
+    the set reads there come in one statement: on PostgreSQL a statement that waits for a row
+    lock goes on with what it saw when it started, and what it read beside the row could be older
+    than the writes of the transaction it waited for. Every write that adds a workout, an entry or
+    a set takes the user's row first, in its first statement, and a later statement sees them."""
+    names = summaries.HELD_NAMES
     if workout_id is not None:
-        workout = hot_path.locked_workout(user.pk, workout_id)
+        found = hot_path.locked_workout(user.pk, workout_id, exercise.pk, names)
+        workout = None if found is None else found[0]
         if only_open and (workout is None or not workout.is_open):
             raise WorkoutNotOpen(workout)
-        if workout is None:
+        if found is None:
             raise LogError("workout", f"you have no workout {workout_id}")
-        return workout
-    lock_user_workouts(user)
+        return found
     now = timezone.now()
     if when >= now - idle_limit():
-        current = open_workout(user, now, lock=True)
+        current = pick_open(hot_path.open_workouts_for_set(user.pk, exercise.pk, names), now)
         if current is None:
-            return Workout.objects.create(owner=user, started_at=when)
-        if when < current.started_at:
-            current.started_at = when
-            current.save(update_fields=["started_at"])
-        return current
-    return _past_workout(user, when)
+            # A new workout: no entry, no summary yet.
+            return Workout.objects.create(owner=user, started_at=when), (None, None)
+        workout, _, reads = current
+        if when < workout.started_at:
+            workout.started_at = when
+            workout.save(update_fields=["started_at"])
+        return workout, reads
+    return _past_workout(user, when), None
 
 
 def _past_workout(user: Any, when: datetime) -> Workout:
@@ -174,14 +187,18 @@ def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False, only_ope
     With `only_open`, a given workout that is finished or gone raises WorkoutNotOpen."""
     performed_at = data.performed_at or timezone.now()
     values = _values(data)
-    exercise = exercise_for(user, data.exercise)
+    # The user's row is locked (`lock_user_workouts`) as the exercise is read, before any workout
+    # is: the statements after it see what the user's earlier writes committed (see `_workout_for`).
+    exercise = exercise_for(user, data.exercise, lock_user=True)
     _check(values, exercise, performed_at)
     if ask_if_unusual and (unusual := unusual_set_values(values)):
         raise UnusualSetError(unusual)
-    workout = _workout_for(user, data.workout, performed_at, only_open)
+    workout, reads = _workout_for(user, exercise, data.workout, performed_at, only_open)
     # The workout row is locked (select_for_update; on SQLite the write transaction), so the
     # order computed here cannot be taken by a concurrent request.
-    found = hot_path.last_entry(workout.pk, exercise.pk)
+    if reads is None:
+        reads = hot_path.entry_and_session(user.pk, workout.pk, exercise.pk, summaries.HELD_NAMES)
+    found, held = reads
     if found is None:
         next_entry = WorkoutExercise.objects.filter(workout=workout).aggregate(n=Max("order"))["n"]
         entry = WorkoutExercise.objects.create(
@@ -220,8 +237,9 @@ def log_set(user: Any, data: SetInput, *, ask_if_unusual: bool = False, only_ope
         performed_at=performed_at,
         client_id=data.client_id,
     )
-    hot_path.insert_set(logged)
-    summaries.add_set(user, logged, exercise.bodyweight_fraction)
+    update = summaries.set_update(user, logged, exercise.bodyweight_fraction, held)
+    hot_path.insert_set(logged, None if update is None else (summaries.SESSION_ATTNAMES, update.session))
+    summaries.write_set_update(user, logged, update)
     return logged
 
 
