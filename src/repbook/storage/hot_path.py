@@ -69,8 +69,8 @@ EXERCISE_FIELDS = field_names(Exercise, leave_out=("content",))
 
 def exercises_by_slug(user_id: int | None, slug: str, *, lock_user: bool = False) -> list[Exercise]:
     """The catalog exercise and the user's own with this slug (at most one of each; no user: the
-    catalog's only). `lock_user`: `lock_user` in the same statement when there is one (a set logged
-    into the open workout takes both; one round trip less on PostgreSQL)."""
+    catalog's only). `lock_user`: `lock_user` in the same statement when there is one (logging a set
+    takes both: one round trip less on PostgreSQL)."""
     lock = lock_user and user_id is not None and connection.features.has_select_for_update
     rows = fetch(_exercises_by_slug(lock), [*([user_id] if lock else []), slug, user_id])
     return [instance(Exercise, EXERCISE_FIELDS, row[: len(EXERCISE_FIELDS)]) for row in rows]
@@ -128,8 +128,16 @@ def unfinished_workouts(user_id: int, *, lock: bool) -> list[tuple[Workout, date
 def _unfinished_workouts(lock: bool) -> str:
     return (
         f"SELECT {column_list(Workout, WORKOUT_FIELDS, 'w')}, {_last_set('w')} FROM {_table(Workout)} w"
+        + _unfinished_latest_first()
+        + (for_update() if lock else "")
+    )
+
+
+def _unfinished_latest_first() -> str:
+    """The owner's (one parameter) unfinished workouts `w`, latest started first."""
+    return (
         f" WHERE w.{_q('owner_id')} = %s AND w.{_q('finished_at')} IS NULL"
-        f" ORDER BY w.{_q('started_at')} DESC, w.{_q('id')} DESC" + (for_update() if lock else "")
+        f" ORDER BY w.{_q('started_at')} DESC, w.{_q('id')} DESC"
     )
 
 
@@ -154,8 +162,8 @@ def _open_workouts_for_set(names: tuple[str, ...]) -> str:
     return (
         f"SELECT {column_list(Workout, WORKOUT_FIELDS, 'w')}, {_last_set('w')}, {_set_reads_columns(names)}"
         f" FROM {_table(Workout)} w {_set_reads_joins('w.' + _q('owner_id'), 'w.' + _q('id'))}"
-        f" WHERE w.{_q('owner_id')} = %s AND w.{_q('finished_at')} IS NULL"
-        f" ORDER BY w.{_q('started_at')} DESC, w.{_q('id')} DESC" + for_update(of="w")
+        + _unfinished_latest_first()
+        + for_update(of="w")
     )
 
 
@@ -302,11 +310,11 @@ def insert_set(row: Set, session: tuple[tuple[str, ...], tuple[Any, ...]] | None
         if field.name == "updated_at":
             setattr(row, field.attname, field.pre_save(row, add=True))
     values = prepared(Set, SET_FIELDS, [getattr(row, name) for name in SET_FIELDS])
-    both = session is not None and connection.vendor == "postgresql"
-    if session is not None and both:
+    if session is not None and connection.vendor == "postgresql":
         names, summary = session
         values += prepared(ExerciseSession, names, summary)
         sql = _insert_set_and_session(names)
+        session = None  # written by the same statement
     else:
         sql = _insert_set(connection.features.can_return_columns_from_insert)
     with statement_cursor() as cursor:
@@ -314,7 +322,7 @@ def insert_set(row: Set, session: tuple[tuple[str, ...], tuple[Any, ...]] | None
         row.pk = cursor.fetchone()[0] if cursor.description else cursor.lastrowid
     row._state.adding = False
     row._state.db = connection.alias
-    if session is not None and not both:
+    if session is not None:
         upsert_session(*session)
 
 

@@ -6,8 +6,12 @@ connection a threshold no query reaches, so psycopg prepares nothing on its own,
 with server-side binding, asks for each of its statements to be prepared. psycopg keeps them per
 connection (up to its `prepared_max`) and runs them by name.
 
-A pooler in front of PostgreSQL must keep prepared statements per client: PgBouncer does from
-1.21 in transaction mode with `max_prepared_statements` set (docs/deploy.md).
+A rolled-back transaction makes psycopg drop every statement it prepared (DEALLOCATE ALL, in
+case the transaction had changed what they read): a request that fails after its first statement
+(an unknown exercise, an unusual set asked about) leaves the next set to prepare them again,
+one round trip more for each. A pooler in front of PostgreSQL must keep prepared statements per
+client: PgBouncer does from 1.21 in transaction mode with `max_prepared_statements` set (the
+README's "Many users on PostgreSQL").
 """
 
 from __future__ import annotations

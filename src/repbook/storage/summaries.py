@@ -451,10 +451,12 @@ def write_set_update(owner: Any, row: Any, update: SetUpdate | None) -> None:
     hot_path.insert_set): the raised bests; with no update, its session summarised from its sets."""
     if update is None:
         refresh(owner, [row.workout_id], [row.exercise_id])
-    elif update.bests is not None and update.best_id is None:
+    elif update.bests is None:
+        return
+    elif update.best_id is None:
         best = _model("ExerciseBest")
         best.objects.create(owner_id=owner.pk, exercise_id=row.exercise_id, best=update.bests)
-    elif update.bests is not None and update.best_id is not None:
+    else:
         hot_path.write_bests(update.best_id, update.bests)
 
 
