@@ -19,8 +19,6 @@ from __future__ import annotations
 from typing import Any
 
 import psycopg
-from django.db import connections
-from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 
 
@@ -33,10 +31,10 @@ class PreparingCursor(psycopg.Cursor[Any]):
         return super().execute(query, params, prepare=True, binary=binary)
 
 
-def preparing_cursor(connection: BaseDatabaseWrapper) -> Any:
-    """A PreparingCursor on Django's connection, wrapped as `connection.cursor()` wraps its own:
-    the same health check, thread check, query log and database errors."""
-    db: Any = connections[connection.alias]  # the thread's own wrapper: no lookup per attribute
+def preparing_cursor(db: Any) -> Any:
+    """A PreparingCursor on this thread's database wrapper (`plain_sql._db`, not the
+    `django.db.connection` proxy), wrapped as `connection.cursor()` wraps its own: the same health
+    check, thread check, query log and database errors."""
     if not db.health_check_done:
         db.close_if_health_check_failed()
     if db.connection is None:
